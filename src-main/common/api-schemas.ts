@@ -1,0 +1,158 @@
+// The GreenCloud API contract (../shared/greencloud-api.md) as zod schemas: request bodies with the
+// documented rules, and responses parsed leniently (missing optional fields are fine, wrong types
+// are not). Pure: imported by the main process, the sandbox and the renderer.
+
+import { z } from 'zod';
+import { bundleNames } from './bundles';
+import { fieldRules, firstBrokenRule, passwordRules, type FieldRule } from './field-rules';
+
+/** A string checked against rules in order; the message names the field and the rule it broke. */
+export function ruledString(label: string, rules: readonly FieldRule[]) {
+  return z
+    .string({
+      error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`),
+    })
+    .superRefine((value, ctx) => {
+      const broken = firstBrokenRule(value, rules);
+      if (broken) {
+        ctx.addIssue({
+          code: 'custom',
+          message: value.length === 0 ? `${label} is required.` : `${label} must be ${broken.text}.`,
+        });
+      }
+    });
+}
+
+function requiredBoolean(label: string) {
+  return z.boolean({ error: `${label} must be true or false.` });
+}
+
+const { required, alphanumspace, alphaspace, country, paymentMethod, twofaCode, email, apiKey } =
+  fieldRules;
+
+const password = ruledString('Password', [required, ...passwordRules]);
+const twofa = ruledString('The 2FA code', [required, twofaCode]);
+
+// ---- Authentication ----
+export const loginRequest = z.object({
+  email: ruledString('Email', [required, email]),
+  password,
+  twofa: twofa.optional(),
+});
+export const refreshRequest = z.object({ refreshToken: ruledString('Refresh token', [required]) });
+export const apiKeyLoginRequest = z.object({ key: ruledString('API key', [required, apiKey]) });
+export const twofaCodeRequest = z.object({ code: ruledString('The 2FA code', [required, twofaCode]) });
+
+// ---- Account ----
+export const flagsRequest = z.object({
+  bundleAutoRenewal: requiredBoolean('Bundle auto-renewal'),
+  lowQuotaNotification: requiredBoolean('Low-quota notification'),
+});
+export const changePasswordRequest = z.object({ password, twofa: twofa.optional() });
+export const resetRequest = z.object({ email: ruledString('Email', [required, email]) });
+export const setPasswordRequest = z.object({
+  password,
+  code: ruledString('The reset code', [required]),
+  twofa: twofa.optional(),
+});
+export const billingAddress = z.object({
+  company: ruledString('Company', [alphanumspace]).optional(),
+  street: ruledString('Street', [required, alphanumspace]),
+  city: ruledString('City', [required, alphaspace]),
+  district: ruledString('District', [alphaspace]).optional(),
+  postCode: ruledString('Post code', [required, alphanumspace]),
+  country: ruledString('Country', [required, country]),
+});
+export const setBundleRequest = z.object({
+  name: z.enum(bundleNames, { error: 'Bundle must be one of STARTER, DEVELOPER or ENTERPRISE.' }),
+  paymentMethod: ruledString('Payment method', [required, paymentMethod]),
+  address: billingAddress,
+});
+export const changeBundleRequest = z.object({
+  name: z.enum(bundleNames, { error: 'Bundle must be one of STARTER, DEVELOPER or ENTERPRISE.' }),
+});
+export const changeCardRequest = z.object({
+  paymentMethod: ruledString('Payment method', [required, paymentMethod]),
+});
+
+export type LoginRequest = z.infer<typeof loginRequest>;
+export type FlagsRequest = z.infer<typeof flagsRequest>;
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;
+export type SetPasswordRequest = z.infer<typeof setPasswordRequest>;
+export type BillingAddress = z.infer<typeof billingAddress>;
+export type SetBundleRequest = z.infer<typeof setBundleRequest>;
+export type ChangeBundleRequest = z.infer<typeof changeBundleRequest>;
+export type ChangeCardRequest = z.infer<typeof changeCardRequest>;
+
+// ---- Responses ----
+export const tokenResponse = z.object({
+  expiresIn: z.number().positive(),
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1).optional(),
+});
+export type TokenResponse = z.infer<typeof tokenResponse>;
+
+export const twofaSeedResponse = z.object({ seed: z.string().min(1) });
+
+// Older accounts lack `price` and `flags`; every field but the id and email may be missing.
+export const accountResponse = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().optional(),
+  surname: z.string().optional(),
+  address: z
+    .object({
+      company: z.string().optional(),
+      street: z.string().optional(),
+      district: z.string().optional(),
+      city: z.string().optional(),
+      postCode: z.string().optional(),
+      country: z.string().optional(),
+    })
+    .optional(),
+  twofa: z.boolean().optional(),
+  apiKey: z.string().optional(),
+  bundle: z
+    .object({ name: z.string(), quota: z.number(), price: z.number().optional() })
+    .optional(),
+  flags: z
+    .object({
+      bundleAutoRenewal: z.boolean().optional(),
+      lowQuotaNotification: z.boolean().optional(),
+    })
+    .optional(),
+});
+export type Account = z.infer<typeof accountResponse>;
+
+const invoiceId = z.union([z.string(), z.number()]).transform(String);
+
+export const invoiceListResponse = z.array(
+  z.object({
+    id: invoiceId,
+    amount: z.number(),
+    status: z.string(),
+    paidDay: z.number().optional(),
+  }),
+);
+export type InvoiceSummary = z.infer<typeof invoiceListResponse>[number];
+
+export const invoiceDetailResponse = z.object({
+  amount: z.number(),
+  description: z.string().optional(),
+  status: z.string(),
+  paidDay: z.number().optional(),
+  payment: z
+    .object({
+      card: z.object({ brand: z.string().optional(), last4: z.string().optional() }).optional(),
+      receiptUrl: z.string().optional(),
+    })
+    .optional(),
+});
+export type InvoiceDetail = z.infer<typeof invoiceDetailResponse>;
+
+/** The error body GreenCloud's tools show; every field optional because it is undocumented. */
+export const errorBody = z.object({
+  error: z.string().optional(),
+  message: z.string().optional(),
+  field: z.string().optional(),
+});
