@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// Builds the three processes into out/: main (ESM, Node), preload (CommonJS: a sandboxed preload
+// cannot be an ES module) and the renderer (Svelte, served from the app's own files).
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      lib: { entry: resolve('src-main/index.ts') },
+      // keytar is a native addon: loaded at run time from node_modules, never bundled.
+      rollupOptions: { external: ['keytar'] },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      lib: { entry: resolve('src-preload/preload.ts') },
+      rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve('src-renderer'),
+    base: './',
+    build: {
+      outDir: resolve('out/renderer'),
+      rollupOptions: { input: resolve('src-renderer/index.html') },
+    },
+    plugins: [svelte()],
+  },
+});
