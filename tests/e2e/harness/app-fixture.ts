@@ -1,0 +1,125 @@
+// The end-to-end fixture: the built renderer in Chromium, with `window.greencloud` wired through
+// Playwright bindings into the same handler registry Electron uses, backed by the real core, the
+// real keychain (gnome-keyring under tests/helpers/with-keyring.sh) and a real sandbox on loopback.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import Conf from 'conf';
+import { build } from 'esbuild';
+import keytar from 'keytar';
+import { bridgeCallNames, callChannel, eventChannel } from '../../../src-main/common/bridge-contract';
+import { createAppCore, type AppCore } from '../../../src-main/core/app-core';
+import { createHandlerRegistry } from '../../../src-main/core/handler-registry';
+import type { QuotaAlert } from '../../../src-main/quota/quota-watcher';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import { SandboxControl } from './sandbox-control';
+import { startRendererServer, type RendererServer } from './renderer-server';
+
+export interface AppHarness {
+  page: Page;
+  core: AppCore;
+  sandbox: RunningSandbox;
+  control: SandboxControl;
+  /** Alerts the core handed to the OS notifier (the boundary we record instead of showing). */
+  notifications: QuotaAlert[];
+  /** URLs the core asked the system browser to open. */
+  openedUrls: string[];
+  /** The OS clipboard stand-in. */
+  clipboard: { text: string };
+  /** Loads the app and waits for its first screen. */
+  open(): Promise<void>;
+}
+
+const callNameByChannel = new Map<string, string>(bridgeCallNames.map((name) => [callChannel(name), name]));
+
+export const test = base.extend<
+  { app: AppHarness },
+  { rendererServer: RendererServer; bridgeScript: string }
+>({
+  rendererServer: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startRendererServer(resolve('out/renderer'));
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  bridgeScript: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const result = await build({
+        entryPoints: [resolve('tests/e2e/harness/page-bridge.ts')],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        platform: 'browser',
+        target: 'chrome120',
+      });
+      await use(result.outputFiles[0]!.text);
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ page, rendererServer, bridgeScript }, use) => {
+    const sandbox = await startSandbox({ port: 0 });
+    const dataDir = await mkdtemp(join(tmpdir(), 'greencloud-e2e-'));
+    const notifications: QuotaAlert[] = [];
+    const openedUrls: string[] = [];
+    const clipboard = { text: '' };
+    const core = await createAppCore({
+      dataDir,
+      settingsBackend: new Conf({ cwd: dataDir, projectName: 'greencloud-e2e' }),
+      loadKeytar: async () => keytar,
+      appVersion: '0.1.0',
+      platform: 'linux',
+      notifier: { notify: (alert) => notifications.push(alert) },
+      clipboard: {
+        writeText: (text) => (clipboard.text = text),
+        readText: () => clipboard.text,
+        clear: () => (clipboard.text = ''),
+      },
+      openExternal: async (url) => void openedUrls.push(url),
+      // "Try the sandbox" uses this test's sandbox, so the test can reach its control endpoints.
+      startSandbox: async () => ({ ...sandbox, close: async () => undefined }),
+    });
+    // Sign-in goes to this test's sandbox as a custom endpoint, as a developer pointing the app
+    // at a local or staging server would set it.
+    await core.handlers.updateSettings({ endpoint: { kind: 'custom', customUrl: sandbox.apiBaseUrl } });
+
+    const registry = createHandlerRegistry(core.handlers, (url) =>
+      Boolean(url?.startsWith(`${rendererServer.origin}/`)),
+    );
+    await page.exposeBinding('__greencloudInvoke', (source, channel: string, payload: unknown) =>
+      registry.dispatch(callNameByChannel.get(channel) ?? channel, payload, source.frame.url()),
+    );
+    const unsubscribe = core.onEvent((name, payload) => {
+      page
+        .evaluate(([channel, value]) => window.__greencloudEmit(channel, value), [eventChannel(name), payload] as const)
+        .catch(() => undefined); // the page may be navigating or closed; it reloads state itself
+    });
+    await page.addInitScript({ content: bridgeScript });
+
+    await use({
+      page,
+      core,
+      sandbox,
+      control: new SandboxControl(sandbox.origin),
+      notifications,
+      openedUrls,
+      clipboard,
+      open: async () => {
+        await page.goto(`${rendererServer.origin}/`);
+        await expect(page.locator('body')).not.toBeEmpty();
+      },
+    });
+
+    unsubscribe();
+    await core.shutdown();
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
