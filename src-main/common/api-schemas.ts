@@ -74,6 +74,7 @@ export const changeBundleRequest = z.object({
 export const changeCardRequest = z.object({
   paymentMethod: ruledString('Payment method', [required, paymentMethod]),
 });
+export const invoiceIdRequest = z.object({ id: z.string().min(1, 'Choose an invoice.') });
 
 export type LoginRequest = z.infer<typeof loginRequest>;
 export type FlagsRequest = z.infer<typeof flagsRequest>;

@@ -1,0 +1,516 @@
+// The GreenCloud API, one typed method per endpoint of ../shared/greencloud-api.md. Plain Node (no
+// Electron): requests are validated before anything is sent, replies are parsed before anything is
+// returned, and every failure is an AppError with a sentence. Nothing here logs: the values passing
+// through are passwords, codes, keys and tokens.
+
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError } from '../common/app-error';
+import {
+  apiKeyLoginRequest,
+  changeBundleRequest,
+  changeCardRequest,
+  changePasswordRequest,
+  flagsRequest,
+  invoiceDetailResponse,
+  invoiceIdRequest,
+  invoiceListResponse,
+  loginRequest,
+  refreshRequest,
+  resetRequest,
+  setBundleRequest,
+  setPasswordRequest,
+  tokenResponse,
+  twofaCodeRequest,
+  twofaSeedResponse,
+  accountResponse,
+  type Account,
+  type ChangePasswordRequest,
+  type FlagsRequest,
+  type InvoiceDetail,
+  type InvoiceSummary,
+  type LoginRequest,
+  type SetBundleRequest,
+  type SetPasswordRequest,
+  type TokenResponse,
+} from '../common/api-schemas';
+import { bundlePathWord, type BundleName } from '../common/bundles';
+import { validate } from '../common/validate';
+import { errorFromResponse, sessionEndedSentence, type ErrorContext } from './error-mapping';
+import { sendHttpRequest, type HttpMethod, type HttpResponse } from './http-transport';
+import { SingleFlight, type FlightPolicy } from './single-flight';
+
+export interface AuthProvider {
+  /** The current access token, or undefined when signed out. */
+  accessToken(): Promise<string | undefined>;
+  /** Called at most once per request after a 401: renew and return a new access token, or throw AppError kind 'needs-login'. */
+  renewAccessToken(): Promise<string>;
+}
+
+export interface GreenCloudClientOptions {
+  baseUrl: string;
+  userAgent: string;
+  auth?: AuthProvider;
+  /** Per attempt. Default 15000. */
+  timeoutMs?: number;
+  /** Extra attempts for idempotent reads after offline, timeout or 5xx. Default 2. */
+  readRetries?: number;
+  /** Waits between read retries; injectable so tests need not wait. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The clock for Retry-After → retryAt. */
+  now?: () => number;
+}
+
+/** What each call tells the one request path about itself. */
+interface CallSpec<T> {
+  method: HttpMethod;
+  path: string;
+  /** Already validated; serialised as JSON. */
+  body?: unknown;
+  authenticated: boolean;
+  /** Parses a 2xx body; absent for calls documented to answer with an empty body. */
+  response?: z.ZodType<T>;
+  /** Idempotent reads only: retried with backoff after offline, timeout or 5xx. */
+  read?: boolean;
+  flight: { policy: FlightPolicy; lane: string; busySentence?: string };
+  /** Request values that must never be echoed into an error. */
+  secrets?: readonly (string | undefined)[];
+  credentialsSentence?: string;
+  twofaField?: string;
+  /** 401 on this unauthenticated call means the refresh token is spent, not wrong details. */
+  unauthorizedMeansSessionEnded?: boolean;
+}
+
+const backoffBaseMs = 400;
+const defaultTimeoutMs = 15_000;
+const defaultReadRetries = 2;
+
+export class GreenCloudClient {
+  readonly baseUrl: string;
+  private readonly host: string;
+  private readonly userAgent: string;
+  private readonly auth?: AuthProvider;
+  private readonly timeoutMs: number;
+  private readonly readRetries: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+  private readonly flights = new SingleFlight();
+  private renewing?: Promise<string>;
+
+  constructor(options: GreenCloudClientOptions) {
+    const url = parseBaseUrl(options.baseUrl);
+    // Without the trailing slash, so that `${baseUrl}/user` is the documented path.
+    this.baseUrl = url.href.replace(/\/+$/, '');
+    this.host = url.host;
+    this.userAgent = options.userAgent;
+    this.auth = options.auth;
+    this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+    this.readRetries = Math.max(0, options.readRetries ?? defaultReadRetries);
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
+  }
+
+  // ---- Authentication: no Authorization header ----
+
+  login(request: LoginRequest): Promise<TokenResponse> {
+    const body = validate(loginRequest, request);
+    return this.call({
+      method: 'POST',
+      path: '/auth/login',
+      body,
+      authenticated: false,
+      response: tokenResponse,
+      flight: { policy: 'share', lane: 'login' },
+      secrets: [body.password, body.twofa],
+      credentialsSentence: 'The email or password is not correct.',
+      twofaField: 'twofa',
+    });
+  }
+
+  refresh(refreshToken: string): Promise<TokenResponse> {
+    const body = validate(refreshRequest, { refreshToken });
+    return this.call({
+      method: 'POST',
+      path: '/auth/refresh',
+      body,
+      authenticated: false,
+      response: tokenResponse,
+      // Refresh tokens rotate: two refreshes with the same token would spend it twice.
+      flight: { policy: 'share', lane: 'refresh' },
+      secrets: [body.refreshToken],
+      unauthorizedMeansSessionEnded: true,
+    });
+  }
+
+  loginWithApiKey(key: string): Promise<TokenResponse> {
+    const body = validate(apiKeyLoginRequest, { key });
+    return this.call({
+      method: 'POST',
+      path: '/auth/apiKey',
+      body,
+      authenticated: false,
+      response: tokenResponse,
+      flight: { policy: 'share', lane: 'api-key' },
+      secrets: [body.key],
+      credentialsSentence: 'That API key was not accepted. Check it and try again.',
+    });
+  }
+
+  requestPasswordReset(email: string): Promise<void> {
+    const body = validate(resetRequest, { email });
+    return this.call({
+      method: 'POST',
+      path: '/user/resetPassword',
+      body,
+      authenticated: false,
+      // A double click must not send two emails with two different codes.
+      flight: { policy: 'share', lane: 'reset' },
+    });
+  }
+
+  setPasswordWithCode(request: SetPasswordRequest): Promise<void> {
+    const body = validate(setPasswordRequest, request);
+    return this.call({
+      // GreenCloud documents this as a GET with a JSON body; the transport sends it as such.
+      method: 'GET',
+      path: '/user/resetPassword',
+      body,
+      authenticated: false,
+      flight: {
+        policy: 'exclusive',
+        lane: 'set-password',
+        busySentence: 'Your new password is still being saved. Wait for it to finish.',
+      },
+      secrets: [body.password, body.code, body.twofa],
+      twofaField: 'twofa',
+    });
+  }
+
+  // ---- Account: Authorization required ----
+
+  beginTwoFactor(): Promise<{ seed: string }> {
+    return this.call({
+      method: 'POST',
+      path: '/auth/2FA',
+      authenticated: true,
+      response: twofaSeedResponse,
+      flight: { policy: 'share', lane: 'twofa-begin' },
+    });
+  }
+
+  verifyTwoFactor(code: string): Promise<void> {
+    return this.twoFactorChange('POST', '/auth/verify2FA', code);
+  }
+
+  disableTwoFactor(code: string): Promise<void> {
+    // DELETE with a JSON body, as documented.
+    return this.twoFactorChange('DELETE', '/auth/2FA', code);
+  }
+
+  getAccount(): Promise<Account> {
+    return this.call({
+      method: 'GET',
+      path: '/user',
+      authenticated: true,
+      response: accountResponse,
+      read: true,
+      flight: { policy: 'share', lane: 'account' },
+    });
+  }
+
+  setFlags(flags: FlagsRequest): Promise<void> {
+    const valid = validate(flagsRequest, flags);
+    return this.call({
+      method: 'PUT',
+      path: '/user/flags',
+      // Both values, always: a flag left out is set to false by the server.
+      body: { bundleAutoRenewal: valid.bundleAutoRenewal, lowQuotaNotification: valid.lowQuotaNotification },
+      authenticated: true,
+      flight: { policy: 'serialize', lane: 'flags' },
+    });
+  }
+
+  changePassword(request: ChangePasswordRequest): Promise<void> {
+    const body = validate(changePasswordRequest, request);
+    return this.call({
+      method: 'PUT',
+      path: '/user/password',
+      body,
+      authenticated: true,
+      flight: {
+        policy: 'exclusive',
+        lane: 'password',
+        busySentence: 'Your password change is still being saved. Wait for it to finish.',
+      },
+      secrets: [body.password, body.twofa],
+      twofaField: 'twofa',
+    });
+  }
+
+  setBundle(request: SetBundleRequest): Promise<void> {
+    const body = validate(setBundleRequest, request);
+    return this.call({
+      method: 'POST',
+      path: '/user/bundle',
+      body,
+      authenticated: true,
+      flight: planFlight,
+    });
+  }
+
+  changeBundle(name: BundleName): Promise<void> {
+    const valid = validate(changeBundleRequest, { name });
+    return this.call({
+      method: 'PUT',
+      path: `/user/bundle/${bundlePathWord(valid.name)}`,
+      authenticated: true,
+      flight: planFlight,
+    });
+  }
+
+  buyRefill(): Promise<void> {
+    return this.call({
+      method: 'POST',
+      path: '/user/buy',
+      authenticated: true,
+      flight: {
+        policy: 'exclusive',
+        lane: 'refill',
+        busySentence: 'A refill is already being bought. Wait for it to finish.',
+      },
+    });
+  }
+
+  changeCard(paymentMethod: string): Promise<void> {
+    const valid = validate(changeCardRequest, { paymentMethod });
+    return this.call({
+      // The documented path ends in a slash.
+      method: 'PUT',
+      path: '/user/card/',
+      body: { paymentMethod: valid.paymentMethod, address: { default: true } },
+      authenticated: true,
+      flight: {
+        policy: 'exclusive',
+        lane: 'card',
+        busySentence: 'A card change is already being processed. Wait for it to finish.',
+      },
+    });
+  }
+
+  listInvoices(): Promise<InvoiceSummary[]> {
+    return this.call({
+      method: 'GET',
+      path: '/invoice/list',
+      authenticated: true,
+      response: invoiceListResponse,
+      read: true,
+      flight: { policy: 'share', lane: 'invoices' },
+    });
+  }
+
+  getInvoice(id: string): Promise<InvoiceDetail> {
+    const valid = validate(invoiceIdRequest, { id });
+    return this.call({
+      method: 'GET',
+      path: `/invoice/${encodeURIComponent(valid.id)}`,
+      authenticated: true,
+      response: invoiceDetailResponse,
+      read: true,
+      flight: { policy: 'share', lane: 'invoice' },
+    });
+  }
+
+  // ---- The one request path ----
+
+  private twoFactorChange(method: 'POST' | 'DELETE', path: string, code: string): Promise<void> {
+    const body = validate(twofaCodeRequest, { code });
+    return this.call({
+      method,
+      path,
+      body,
+      authenticated: true,
+      flight: {
+        policy: 'exclusive',
+        lane: 'twofa',
+        busySentence: 'A two-factor change is already being processed. Wait for it to finish.',
+      },
+      secrets: [body.code],
+      twofaField: 'code',
+    });
+  }
+
+  private call<T>(spec: CallSpec<T>): Promise<T> {
+    const bodyText = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    // Hashed so that passwords and codes in bodies are not kept as map keys.
+    const key = createHash('sha256').update(`${spec.method} ${spec.path}\n${bodyText ?? ''}`).digest('hex');
+    const { policy, lane, busySentence } = spec.flight;
+    return this.flights.run(
+      {
+        lane,
+        key,
+        policy,
+        busy: () =>
+          new AppError({
+            kind: 'busy',
+            message: busySentence ?? 'An earlier request is still being processed. Wait for it to finish.',
+          }),
+      },
+      () => this.attempts(spec, bodyText),
+    );
+  }
+
+  /** Reads get retries with exponential backoff; writes exactly one attempt. */
+  private async attempts<T>(spec: CallSpec<T>, bodyText: string | undefined): Promise<T> {
+    const session = { renewed: false };
+    const attempts = spec.read ? 1 + this.readRetries : 1;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.attempt(spec, bodyText, session);
+      } catch (error) {
+        if (attempt >= attempts || !isTransient(error)) throw error;
+        const jitter = Math.random() * backoffBaseMs * 0.25;
+        await this.sleep(backoffBaseMs * 2 ** (attempt - 1) + jitter);
+      }
+    }
+  }
+
+  /** One attempt, including the single renewal and retry after a 401 on an authenticated call. */
+  private async attempt<T>(
+    spec: CallSpec<T>,
+    bodyText: string | undefined,
+    session: { renewed: boolean },
+  ): Promise<T> {
+    let token = spec.authenticated ? await this.currentToken() : undefined;
+    let response = await this.send(spec, bodyText, token);
+    if (spec.authenticated && response.status === 401 && !session.renewed) {
+      session.renewed = true;
+      token = await this.renewedToken();
+      response = await this.send(spec, bodyText, token);
+    }
+    return this.interpret(spec, response, token);
+  }
+
+  private send<T>(spec: CallSpec<T>, bodyText: string | undefined, token: string | undefined) {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'User-Agent': this.userAgent,
+    };
+    if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
+    if (token !== undefined) headers.Authorization = authorizationHeader(token);
+    return sendHttpRequest({
+      method: spec.method,
+      url: new URL(this.baseUrl + spec.path),
+      headers,
+      body: bodyText,
+      timeoutMs: this.timeoutMs,
+    });
+  }
+
+  private interpret<T>(spec: CallSpec<T>, response: HttpResponse, token: string | undefined): T {
+    // Any 2xx is success even when the docs name another (buy = 201, flags = 204): the change has
+    // happened, and calling it a failure would invite the user to pay or submit a second time.
+    if (response.status >= 200 && response.status <= 299) {
+      if (!spec.response) return undefined as T;
+      return this.parseBody(spec.response, response.text);
+    }
+    const context: ErrorContext = {
+      host: this.host,
+      now: this.now(),
+      unauthorized: spec.authenticated || spec.unauthorizedMeansSessionEnded ? 'needs-login' : 'invalid-credentials',
+      credentialsSentence: spec.credentialsSentence,
+      twofaField: spec.twofaField,
+      secrets: [...(spec.secrets ?? []), token].filter((value): value is string => !!value),
+    };
+    // A spent refresh token answers like wrong credentials; for the user it is an ended session.
+    const error = errorFromResponse(response, context);
+    if (spec.unauthorizedMeansSessionEnded && response.status === 401) {
+      throw new AppError({ kind: 'needs-login', message: sessionEndedSentence, code: error.code });
+    }
+    throw error;
+  }
+
+  private parseBody<T>(schema: z.ZodType<T>, text: string): T {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw this.unexpectedReply();
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw this.unexpectedReply();
+    return parsed.data;
+  }
+
+  private unexpectedReply(): AppError {
+    return new AppError({
+      kind: 'unexpected-response',
+      message: `The server at ${this.host} sent a reply GreenCloud Desktop could not read. Try again, or check the server address in Settings.`,
+    });
+  }
+
+  private async currentToken(): Promise<string> {
+    const token = await this.auth?.accessToken();
+    if (!token) throw new AppError({ kind: 'needs-login', message: 'Please sign in to GreenCloud first.' });
+    return token;
+  }
+
+  /** Concurrent 401s share one renewal: refresh tokens rotate, so a second refresh would fail. */
+  private renewedToken(): Promise<string> {
+    const auth = this.auth;
+    if (!auth) return Promise.reject(new AppError({ kind: 'needs-login', message: sessionEndedSentence }));
+    this.renewing ??= auth
+      .renewAccessToken()
+      .catch((error: unknown) => {
+        // The provider should throw an AppError; anything else may carry internals, so replace it.
+        throw error instanceof AppError ? error : new AppError({ kind: 'needs-login', message: sessionEndedSentence });
+      })
+      .finally(() => {
+        this.renewing = undefined;
+      });
+    return this.renewing;
+  }
+}
+
+/**
+ * The one place the Authorization header is formed. GreenCloud's docs show the header's value as
+ * "Valid Access Token", i.e. the bare token with no scheme; we send exactly that. (The sandbox
+ * accepts `Bearer <token>` too; if the real server turns out to want the scheme, change it here.)
+ */
+export function authorizationHeader(token: string): string {
+  return token;
+}
+
+const planFlight = {
+  policy: 'exclusive',
+  lane: 'plan',
+  busySentence: 'Your plan change is still being processed. Wait for it to finish.',
+} as const;
+
+function isTransient(error: unknown): boolean {
+  return error instanceof AppError && (error.kind === 'offline' || error.kind === 'timeout' || error.kind === 'server');
+}
+
+function parseBaseUrl(baseUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw invalidBaseUrl();
+  }
+  // Credentials in the address would travel in `baseUrl` and error reports: refuse them.
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    throw invalidBaseUrl();
+  }
+  // Query and fragment would end up in the middle of every request's path.
+  url.search = '';
+  url.hash = '';
+  return url;
+}
+
+function invalidBaseUrl(): AppError {
+  return new AppError({
+    kind: 'validation',
+    field: 'baseUrl',
+    message: 'The server address must be a web address starting with http:// or https://, without a user name or password.',
+  });
+}
