@@ -1,0 +1,173 @@
+// The app's preferences and a few remembered facts (window bounds, who was signed in), kept as JSON
+// by a backend passed in: electron-store in the app, conf in tests, so this runs in plain Node.
+// Secrets never come here: tokens and API keys live only in the SecretStore (src-main/session).
+
+import { z } from 'zod';
+import { AppError } from '../common/app-error';
+import { settingsPatch, type AppSettings, type SettingsPatch } from '../common/bridge-contract';
+import { validate } from '../common/validate';
+import { normalizeServerUrl, serverUrlProblem } from './server-url';
+
+/** What electron-store and conf both offer: the whole stored object, read and replaced at once. */
+export interface SettingsBackend {
+  get store(): Record<string, unknown>;
+  set store(value: Record<string, unknown>);
+}
+
+export interface WindowBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+}
+
+/** Who to restore at start. An email is not a secret; the tokens stay in the keychain. */
+export interface LastSession {
+  baseUrl: string;
+  email: string;
+}
+
+export const defaultSettings: AppSettings = {
+  endpoint: { kind: 'greencloud' },
+  pollIntervalSeconds: 60,
+  notifications: { enabled: true, earlyWarning: true },
+  launchAtLogin: false,
+};
+
+// ---- Reading back: a hand-edited or corrupt file must never crash the app. Each key is checked on
+// its own and a value of the wrong type or out of range falls back to its default (`.catch`), so one
+// bad key does not throw away the others. ----
+
+const storedUrl = z
+  .string()
+  .transform(normalizeServerUrl)
+  .refine((url) => serverUrlProblem(url) === undefined);
+
+const storedEndpoint = z
+  .object({ kind: z.enum(['greencloud', 'custom']), customUrl: storedUrl.optional().catch(undefined) })
+  // A custom endpoint without a usable address cannot be used: back to GreenCloud itself.
+  .refine((endpoint) => endpoint.kind === 'greencloud' || endpoint.customUrl !== undefined)
+  .catch(defaultSettings.endpoint);
+
+const storedPollInterval = z.number().int().min(15).max(900).catch(defaultSettings.pollIntervalSeconds);
+
+const storedNotifications = z
+  .object({
+    enabled: z.boolean().catch(defaultSettings.notifications.enabled),
+    earlyWarning: z.boolean().catch(defaultSettings.notifications.earlyWarning),
+  })
+  .catch(defaultSettings.notifications);
+
+const storedWindowBounds = z
+  .object({
+    x: z.number().finite().optional(),
+    y: z.number().finite().optional(),
+    width: z.number().finite().positive(),
+    height: z.number().finite().positive(),
+  })
+  .optional()
+  .catch(undefined);
+
+const storedLastSession = z
+  .object({ baseUrl: storedUrl, email: z.string().min(1) })
+  .optional()
+  .catch(undefined);
+
+// ---- Changing: the bridge's patch schema plus the address rule, with the field it concerns. ----
+
+const checkedPatch = settingsPatch.superRefine((patch, ctx) => {
+  const url = patch.endpoint?.customUrl;
+  if (url === undefined) return;
+  const problem = serverUrlProblem(normalizeServerUrl(url));
+  if (problem) ctx.addIssue({ code: 'custom', path: ['endpoint', 'customUrl'], message: problem });
+});
+
+export class SettingsStore {
+  readonly #backend: SettingsBackend;
+
+  constructor(backend: SettingsBackend) {
+    this.#backend = backend;
+  }
+
+  get(): AppSettings {
+    const raw = this.#read();
+    const endpoint = storedEndpoint.parse(raw.endpoint);
+    return {
+      endpoint:
+        endpoint.customUrl === undefined ? { kind: endpoint.kind } : { kind: endpoint.kind, customUrl: endpoint.customUrl },
+      pollIntervalSeconds: storedPollInterval.parse(raw.pollIntervalSeconds),
+      notifications: storedNotifications.parse(raw.notifications),
+      launchAtLogin: z.boolean().catch(defaultSettings.launchAtLogin).parse(raw.launchAtLogin),
+    };
+  }
+
+  /**
+   * Applies a partial change and returns the settings now in force. Throws AppError 'validation'
+   * (with the field and a sentence) and changes nothing when the patch is not valid.
+   */
+  update(patch: SettingsPatch): AppSettings {
+    const valid = validate(checkedPatch, patch);
+    const current = this.get();
+    // The custom address is kept when switching back to GreenCloud, so switching again needs no retyping.
+    const customUrl =
+      valid.endpoint?.customUrl !== undefined ? normalizeServerUrl(valid.endpoint.customUrl) : current.endpoint.customUrl;
+    const kind = valid.endpoint?.kind ?? current.endpoint.kind;
+    if (kind === 'custom' && customUrl === undefined) {
+      throw new AppError({
+        kind: 'validation',
+        field: 'endpoint.customUrl',
+        message: 'Enter the server’s address to use a custom server.',
+      });
+    }
+    const next: AppSettings = {
+      endpoint: customUrl === undefined ? { kind } : { kind, customUrl },
+      pollIntervalSeconds: valid.pollIntervalSeconds ?? current.pollIntervalSeconds,
+      notifications: { ...current.notifications, ...definedOnly(valid.notifications ?? {}) },
+      launchAtLogin: valid.launchAtLogin ?? current.launchAtLogin,
+    };
+    this.#write({ ...next });
+    return next;
+  }
+
+  windowBounds(): WindowBounds | undefined {
+    return storedWindowBounds.parse(this.#read().windowBounds);
+  }
+
+  setWindowBounds(bounds: WindowBounds): void {
+    this.#write({ windowBounds: storedWindowBounds.parse(bounds) });
+  }
+
+  lastSession(): LastSession | undefined {
+    return storedLastSession.parse(this.#read().lastSession);
+  }
+
+  /** Remembers who to restore at next start; undefined forgets it (after signing out). */
+  setLastSession(value: LastSession | undefined): void {
+    this.#write({ lastSession: value === undefined ? undefined : storedLastSession.parse(value) });
+  }
+
+  // An unreadable file (conf throws on broken JSON unless told to clear it) reads as empty: defaults.
+  #read(): Record<string, unknown> {
+    try {
+      const raw: unknown = this.#backend.store;
+      return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  // Keys this version does not know are kept: a newer version of the app may have written them.
+  #write(changes: Record<string, unknown>): void {
+    const next: Record<string, unknown> = { ...this.#read(), ...changes };
+    for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+    try {
+      this.#backend.store = next;
+    } catch {
+      throw new AppError({ kind: 'internal', message: 'GreenCloud Desktop could not save its settings.' });
+    }
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
