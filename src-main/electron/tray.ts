@@ -1,0 +1,67 @@
+// Applies the tray model to a real tray. Electron objects come from factories passed in (Signal's
+// `createTrayInstance` idea), so the wiring is tested with fakes and holds no decisions itself.
+import { join } from 'node:path';
+import type { Menu, MenuItemConstructorOptions, Tray } from 'electron';
+import type { QuotaStatus } from '../common/bridge-contract';
+import { toMenuTemplate } from './tray-menu-template';
+import { buildTrayModel, trayIconFile, type TrayAction } from './tray-model';
+
+export type TrayInstance = Pick<
+  Tray,
+  'setImage' | 'setToolTip' | 'setTitle' | 'setContextMenu' | 'on' | 'destroy'
+>;
+
+export interface TrayControllerDeps {
+  createTrayInstance: (iconPath: string) => TrayInstance;
+  buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
+  iconDir: string;
+  platform: NodeJS.Platform;
+  onAction: (action: TrayAction) => void;
+  now?: () => number;
+  formatTime?: (epochMs: number) => string;
+}
+
+export interface TrayController {
+  update(status: QuotaStatus): void;
+  /** What the tray shows now (for diagnostics and the Electron smoke test), if it exists. */
+  snapshot(): { iconPath: string; tooltip: string; title: string } | undefined;
+  destroy(): void;
+}
+
+function formatClockTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+export function createTrayController(deps: TrayControllerDeps): TrayController {
+  let tray: TrayInstance | undefined;
+  let shown: { iconPath: string; tooltip: string; title: string } | undefined;
+
+  return {
+    update(status) {
+      const model = buildTrayModel(status, {
+        now: (deps.now ?? Date.now)(),
+        formatTime: deps.formatTime ?? formatClockTime,
+      });
+      const nextIconPath = join(deps.iconDir, trayIconFile(model.iconName, deps.platform));
+      if (tray === undefined) {
+        tray = deps.createTrayInstance(nextIconPath);
+        // Windows users expect a left click on the tray icon to bring the window up; macOS and
+        // Linux open the menu on click, where "Open GreenCloud" is the first action.
+        if (deps.platform === 'win32') tray.on('click', () => deps.onAction('open'));
+      } else if (nextIconPath !== shown?.iconPath) {
+        tray.setImage(nextIconPath);
+      }
+      shown = { iconPath: nextIconPath, tooltip: model.tooltip, title: model.title };
+      tray.setToolTip(model.tooltip);
+      if (deps.platform === 'darwin') tray.setTitle(model.title);
+      // Rebuilt and set again on every change: Linux AppIndicator ignores edits to a menu it has.
+      tray.setContextMenu(deps.buildMenu(toMenuTemplate(model.menu, deps.onAction)));
+    },
+    snapshot: () => shown,
+    destroy() {
+      tray?.destroy();
+      tray = undefined;
+      shown = undefined;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// Builds `window.greencloud` from the contract: one named function per call, one `onX` per event,
+// nothing generic. The transport is passed in, so the preload (ipcRenderer) and the end-to-end
+// harness (Playwright bindings) share this code and differ only in how bytes travel.
+import type { BridgeResult } from '../src-main/common/app-error';
+import {
+  bridgeCallNames,
+  bridgeEventNames,
+  callChannel,
+  eventChannel,
+  subscribeName,
+  type GreenCloudBridge,
+} from '../src-main/common/bridge-contract';
+
+export interface BridgeTransport {
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+  /** Calls `listener` with each payload on `channel` (never the raw IPC event); returns unsubscribe. */
+  subscribe(channel: string, listener: (payload: unknown) => void): () => void;
+}
+
+export function createBridge(transport: BridgeTransport): GreenCloudBridge {
+  const bridge: Record<string, unknown> = {};
+  for (const name of bridgeCallNames) {
+    const channel = callChannel(name);
+    // One argument at most, whatever the page passes: extra arguments never reach main.
+    bridge[name] = (request?: unknown) =>
+      transport.invoke(channel, request) as Promise<BridgeResult<unknown>>;
+  }
+  for (const name of bridgeEventNames) {
+    const channel = eventChannel(name);
+    bridge[subscribeName(name)] = (listener: (payload: unknown) => void) => {
+      if (typeof listener !== 'function') throw new TypeError('Pass a function to subscribe.');
+      return transport.subscribe(channel, (payload) => listener(payload));
+    };
+  }
+  return Object.freeze(bridge) as GreenCloudBridge;
+}
