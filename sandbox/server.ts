@@ -1,0 +1,166 @@
+// The GreenCloud sandbox: a local stand-in for api.greencloud.dev on a loopback port. Started by
+// `npm run sandbox` (main.ts), embedded in the app for "Try the sandbox", and by the tests.
+// Node built-ins, zod and src-main/common only (Vite bundles it into the main process), and all
+// state in memory, seeded fresh at each start.
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { apiRoutes } from './api-routes';
+import { controlRoutes } from './control-routes';
+import { SandboxError, sendReply, type Reply } from './http-reply';
+import { parseJsonBody, readBody } from './request-body';
+import { findRoute, normalisePath, type Route } from './router';
+import { SandboxWorld } from './world';
+
+export interface SandboxOptions {
+  /** 0 = a random free port; the standalone default is 4010. */
+  port?: number;
+  /** Default 127.0.0.1: loopback only. */
+  host?: string;
+  /** Receives one line per request (method, path, status, time taken). */
+  log?: (line: string) => void;
+}
+
+export interface RunningSandbox {
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** origin + '/v1' */
+  apiBaseUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+const apiPrefix = '/v1';
+const controlPrefix = '/_sandbox';
+
+// A browser page could aim a DNS name it controls at 127.0.0.1 (DNS rebinding): only requests
+// addressed to a loopback name are answered.
+function isLoopbackHostHeader(host: string | undefined): boolean {
+  if (host === undefined) return true;
+  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.replace(/:\d+$/, '');
+  return loopbackHosts.has(name.toLowerCase());
+}
+
+// What a "malformed" fault answers: JSON cut off mid-way, with a JSON content type.
+const brokenJson = '{"id": "65f1c2a93b7d4c589e21a0b1", "email": "demo@greencl';
+
+function pathOf(url: string | undefined): string {
+  try {
+    return normalisePath(new URL(url ?? '/', 'http://sandbox.invalid').pathname);
+  } catch {
+    return '/';
+  }
+}
+
+function inside(path: string, prefix: string): string | undefined {
+  if (path === prefix) return '/';
+  return path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : undefined;
+}
+
+function delay(ms: number): Promise<void> {
+  // unref: a pending delay must not keep a closing process alive.
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  if (!loopbackHosts.has(host)) {
+    throw new Error(`The sandbox listens on loopback only (127.0.0.1, ::1 or localhost), not ${host}.`);
+  }
+  const world = new SandboxWorld();
+  const api = apiRoutes(world);
+  const control = controlRoutes(world);
+
+  async function route(req: IncomingMessage, routes: readonly Route[], path: string, text: string): Promise<Reply> {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const { route: found, params } = findRoute(routes, method, path);
+    const body = parseJsonBody(text, req.headers['content-type']);
+    return found.handle({ method, path, params, query: url.searchParams, headers: req.headers, body });
+  }
+
+  /** Answers one request; returns the status sent (0 when the connection was cut on purpose). */
+  async function answer(req: IncomingMessage, res: ServerResponse, fullPath: string): Promise<number> {
+    const reply = (r: Reply) => {
+      sendReply(res, r);
+      return r.status;
+    };
+    try {
+      if (!isLoopbackHostHeader(req.headers.host)) {
+        throw new SandboxError(403, 'FORBIDDEN_HOST', 'The sandbox answers requests addressed to 127.0.0.1 or localhost only.');
+      }
+      const text = await readBody(req);
+      const controlPath = inside(fullPath, controlPrefix);
+      if (controlPath !== undefined) return reply(await route(req, control, controlPath, text));
+      const apiPath = inside(fullPath, apiPrefix);
+      if (apiPath === undefined) throw new SandboxError(404, 'NOT_FOUND', 'There is nothing here: the API is under /v1.');
+
+      const fault = world.faults.take(fullPath);
+      if (fault?.mode === 'latency') await delay(fault.ms ?? 0);
+      if (fault?.mode === 'reset') {
+        req.socket.destroy();
+        return 0;
+      }
+      if (fault?.mode === 'malformed') {
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(brokenJson);
+        return 200;
+      }
+      if (fault?.mode === 'status') {
+        const status = fault.status ?? 500;
+        throw new SandboxError(status, 'SANDBOX_FAULT', `The sandbox was asked to fail this request with HTTP ${status}.`, {
+          headers: status === 429 || status === 503 ? { 'Retry-After': '1' } : {},
+        });
+      }
+      return reply(await route(req, api, apiPath, text));
+    } catch (error) {
+      if (error instanceof SandboxError) {
+        // A refused oversized body may still be arriving: do not keep the connection for it.
+        if (error.status === 413) {
+          res.setHeader('Connection', 'close');
+          req.resume();
+        }
+        return reply(error.toReply());
+      }
+      return reply(new SandboxError(500, 'SANDBOX_ERROR', 'The sandbox hit an unexpected problem with this request.').toReply());
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const started = Date.now();
+    const method = req.method ?? 'GET';
+    const path = pathOf(req.url);
+    void answer(req, res, path)
+      .catch(() => 500)
+      .then((status) => {
+        if (inside(path, controlPrefix) === undefined) world.requestLog.add(method, path, status, world.clock.now());
+        options.log?.(`${method} ${path} ${status} ${Date.now() - started}ms`);
+      });
+  });
+  // Garbage that is not HTTP at all: answer 400 and hang up, never throw.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    origin,
+    apiBaseUrl: `${origin}${apiPrefix}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
