@@ -74,7 +74,8 @@ export class QuotaHistory {
   thin(now: number): void {
     this.lastThinAt = now;
     const kept: QuotaSample[] = [];
-    let lastKey: string | undefined;
+    let lastTier: (typeof tiers)[number] | undefined;
+    let lastBucket = NaN;
     // Walk newest to oldest so "newest in bucket" is the first one seen.
     for (let i = this.list.length - 1; i >= 0; i--) {
       const sample = this.list[i]!;
@@ -83,12 +84,12 @@ export class QuotaHistory {
       const tier = tiers.findLast((t) => age > t.olderThan);
       if (!tier) {
         kept.push(sample);
-        lastKey = undefined;
         continue;
       }
-      const key = `${tier.bucket}:${Math.floor(sample.at / tier.bucket)}`;
-      if (key !== lastKey) kept.push(sample);
-      lastKey = key;
+      const bucket = Math.floor(sample.at / tier.bucket);
+      if (tier !== lastTier || bucket !== lastBucket) kept.push(sample);
+      lastTier = tier;
+      lastBucket = bucket;
     }
     this.list = kept.reverse();
   }
