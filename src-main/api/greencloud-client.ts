@@ -384,7 +384,7 @@ export class GreenCloudClient {
     let response = await this.send(spec, bodyText, token);
     if (spec.authenticated && response.status === 401 && !session.renewed) {
       session.renewed = true;
-      token = await this.renewedToken();
+      token = await this.renewedToken(token);
       response = await this.send(spec, bodyText, token);
     }
     return this.interpret(spec, response, token);
@@ -454,10 +454,18 @@ export class GreenCloudClient {
     return token;
   }
 
-  /** Concurrent 401s share one renewal: refresh tokens rotate, so a second refresh would fail. */
-  private renewedToken(): Promise<string> {
+  /**
+   * A token to retry with after `refused` got a 401. Concurrent 401s share one renewal, and a call
+   * whose 401 arrives after another call already renewed just uses the new token: refresh tokens
+   * rotate, so a second refresh would be wasted at best.
+   */
+  private async renewedToken(refused: string | undefined): Promise<string> {
     const auth = this.auth;
-    if (!auth) return Promise.reject(new AppError({ kind: 'needs-login', message: sessionEndedSentence }));
+    if (!auth) throw new AppError({ kind: 'needs-login', message: sessionEndedSentence });
+    if (!this.renewing) {
+      const current = await auth.accessToken();
+      if (current && current !== refused) return current;
+    }
     this.renewing ??= auth
       .renewAccessToken()
       .catch((error: unknown) => {
