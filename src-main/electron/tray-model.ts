@@ -51,6 +51,7 @@ export function percentTitle(status: QuotaStatus): string {
   if (status.level === 'signed-out' || percent === undefined) return '';
   // "0%" must mean nothing is left: a sliver shows as "<1%" instead of rounding down to 0.
   if (percent > 0 && percent < 1) return '<1%';
+  // Rounded down, so a low quota (below 10%) never reads "10%" beside a low-state icon.
   return `${Math.floor(percent)}%`;
 }
 
