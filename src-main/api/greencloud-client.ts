@@ -110,9 +110,12 @@ export class GreenCloudClient {
     this.now = options.now ?? Date.now;
   }
 
+  // Every method is async so that a validation failure arrives as a rejected promise, like any
+  // other failure, and never as a synchronous throw.
+
   // ---- Authentication: no Authorization header ----
 
-  login(request: LoginRequest): Promise<TokenResponse> {
+  async login(request: LoginRequest): Promise<TokenResponse> {
     const body = validate(loginRequest, request);
     return this.call({
       method: 'POST',
@@ -127,7 +130,7 @@ export class GreenCloudClient {
     });
   }
 
-  refresh(refreshToken: string): Promise<TokenResponse> {
+  async refresh(refreshToken: string): Promise<TokenResponse> {
     const body = validate(refreshRequest, { refreshToken });
     return this.call({
       method: 'POST',
@@ -142,7 +145,7 @@ export class GreenCloudClient {
     });
   }
 
-  loginWithApiKey(key: string): Promise<TokenResponse> {
+  async loginWithApiKey(key: string): Promise<TokenResponse> {
     const body = validate(apiKeyLoginRequest, { key });
     return this.call({
       method: 'POST',
@@ -156,7 +159,7 @@ export class GreenCloudClient {
     });
   }
 
-  requestPasswordReset(email: string): Promise<void> {
+  async requestPasswordReset(email: string): Promise<void> {
     const body = validate(resetRequest, { email });
     return this.call({
       method: 'POST',
@@ -168,7 +171,7 @@ export class GreenCloudClient {
     });
   }
 
-  setPasswordWithCode(request: SetPasswordRequest): Promise<void> {
+  async setPasswordWithCode(request: SetPasswordRequest): Promise<void> {
     const body = validate(setPasswordRequest, request);
     return this.call({
       // GreenCloud documents this as a GET with a JSON body; the transport sends it as such.
@@ -188,7 +191,7 @@ export class GreenCloudClient {
 
   // ---- Account: Authorization required ----
 
-  beginTwoFactor(): Promise<{ seed: string }> {
+  async beginTwoFactor(): Promise<{ seed: string }> {
     return this.call({
       method: 'POST',
       path: '/auth/2FA',
@@ -198,16 +201,16 @@ export class GreenCloudClient {
     });
   }
 
-  verifyTwoFactor(code: string): Promise<void> {
+  async verifyTwoFactor(code: string): Promise<void> {
     return this.twoFactorChange('POST', '/auth/verify2FA', code);
   }
 
-  disableTwoFactor(code: string): Promise<void> {
+  async disableTwoFactor(code: string): Promise<void> {
     // DELETE with a JSON body, as documented.
     return this.twoFactorChange('DELETE', '/auth/2FA', code);
   }
 
-  getAccount(): Promise<Account> {
+  async getAccount(): Promise<Account> {
     return this.call({
       method: 'GET',
       path: '/user',
@@ -218,7 +221,7 @@ export class GreenCloudClient {
     });
   }
 
-  setFlags(flags: FlagsRequest): Promise<void> {
+  async setFlags(flags: FlagsRequest): Promise<void> {
     const valid = validate(flagsRequest, flags);
     return this.call({
       method: 'PUT',
@@ -230,7 +233,7 @@ export class GreenCloudClient {
     });
   }
 
-  changePassword(request: ChangePasswordRequest): Promise<void> {
+  async changePassword(request: ChangePasswordRequest): Promise<void> {
     const body = validate(changePasswordRequest, request);
     return this.call({
       method: 'PUT',
@@ -247,7 +250,7 @@ export class GreenCloudClient {
     });
   }
 
-  setBundle(request: SetBundleRequest): Promise<void> {
+  async setBundle(request: SetBundleRequest): Promise<void> {
     const body = validate(setBundleRequest, request);
     return this.call({
       method: 'POST',
@@ -258,7 +261,7 @@ export class GreenCloudClient {
     });
   }
 
-  changeBundle(name: BundleName): Promise<void> {
+  async changeBundle(name: BundleName): Promise<void> {
     const valid = validate(changeBundleRequest, { name });
     return this.call({
       method: 'PUT',
@@ -268,7 +271,7 @@ export class GreenCloudClient {
     });
   }
 
-  buyRefill(): Promise<void> {
+  async buyRefill(): Promise<void> {
     return this.call({
       method: 'POST',
       path: '/user/buy',
@@ -281,7 +284,7 @@ export class GreenCloudClient {
     });
   }
 
-  changeCard(paymentMethod: string): Promise<void> {
+  async changeCard(paymentMethod: string): Promise<void> {
     const valid = validate(changeCardRequest, { paymentMethod });
     return this.call({
       // The documented path ends in a slash.
@@ -297,7 +300,7 @@ export class GreenCloudClient {
     });
   }
 
-  listInvoices(): Promise<InvoiceSummary[]> {
+  async listInvoices(): Promise<InvoiceSummary[]> {
     return this.call({
       method: 'GET',
       path: '/invoice/list',
@@ -308,7 +311,7 @@ export class GreenCloudClient {
     });
   }
 
-  getInvoice(id: string): Promise<InvoiceDetail> {
+  async getInvoice(id: string): Promise<InvoiceDetail> {
     const valid = validate(invoiceIdRequest, { id });
     return this.call({
       method: 'GET',
@@ -322,7 +325,7 @@ export class GreenCloudClient {
 
   // ---- The one request path ----
 
-  private twoFactorChange(method: 'POST' | 'DELETE', path: string, code: string): Promise<void> {
+  private async twoFactorChange(method: 'POST' | 'DELETE', path: string, code: string): Promise<void> {
     const body = validate(twofaCodeRequest, { code });
     return this.call({
       method,

@@ -52,6 +52,8 @@ describe('bundles and refills', () => {
   });
 });
 
+// The sandbox logs paths without a trailing slash; client-errors.test.ts checks that the client
+// sends the documented `/user/card/`.
 describe('card changes', () => {
   it('refuses a card change while auto-renewal is on, saying to turn it off', async () => {
     const { client } = await sandbox.signedIn('demo');
@@ -65,7 +67,7 @@ describe('card changes', () => {
     const { client } = await sandbox.signedIn('demo');
     await sandbox.patchAccount({ email: demo.email, cardDeclined: true });
     await client.changeCard('pm_card_mastercard');
-    expect(await sandbox.count('PUT', '/v1/user/card/')).toBe(1);
+    expect(await sandbox.count('PUT', '/v1/user/card')).toBe(1);
   });
 
   it('allows one change per 24 hours and says when the next one is possible', async () => {
@@ -85,7 +87,7 @@ describe('card changes', () => {
     await sandbox.advanceClock(24 * 3600 + 1);
     // The access token has expired by now too; the client renews it on its own.
     await client.changeCard('pm_card_visa');
-    expect((await sandbox.requests()).filter((r) => r.path === '/v1/user/card/').map((r) => r.status)).toEqual([
+    expect((await sandbox.requests()).filter((r) => r.path === '/v1/user/card').map((r) => r.status)).toEqual([
       204, 429, 401, 204,
     ]);
   });

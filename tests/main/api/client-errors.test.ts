@@ -176,4 +176,16 @@ describe('error bodies of every shape', () => {
     expect(buy!.headers['content-type']).toBeUndefined();
     expect(buy!.headers.authorization).toBe('tok-123');
   });
+
+  it('sends both flags, and the card change to /user/card/ with address.default', async () => {
+    server.script({ status: 204 });
+    await client.setFlags({ bundleAutoRenewal: false, lowQuotaNotification: true });
+    await client.changeCard('pm_card_visa');
+    const [flags, card] = server.received;
+    expect(flags!.method).toBe('PUT');
+    expect(JSON.parse(flags!.body)).toEqual({ bundleAutoRenewal: false, lowQuotaNotification: true });
+    expect(card!.method).toBe('PUT');
+    expect(card!.url).toBe('/v1/user/card/');
+    expect(JSON.parse(card!.body)).toEqual({ paymentMethod: 'pm_card_visa', address: { default: true } });
+  });
 });

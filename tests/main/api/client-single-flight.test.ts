@@ -60,7 +60,7 @@ describe('money calls', () => {
     const { client } = await sandbox.signedIn('demo');
     await sandbox.patchAccount({ email: demo.email, cardDeclined: true });
     await Promise.all([client.changeCard('pm_card_mastercard'), client.changeCard('pm_card_mastercard')]);
-    expect(await sandbox.count('PUT', '/v1/user/card/')).toBe(1);
+    expect(await sandbox.count('PUT', '/v1/user/card')).toBe(1);
   });
 });
 
