@@ -1,0 +1,164 @@
+// The account as main last fetched it. A failed refresh never blanks the data: the snapshot stays,
+// marked stale with its time, and the error is kept beside it for the views to explain.
+
+import type { BridgeResult } from '../../src-main/common/app-error';
+import type {
+  AccountSnapshot,
+  GreenCloudBridge,
+} from '../../src-main/common/bridge-contract';
+import type {
+  ChangePasswordRequest,
+  FlagsRequest,
+  SetBundleRequest,
+} from '../../src-main/common/api-schemas';
+import type { BundleName } from '../../src-main/common/bundles';
+import { listen, settle, type AppErrorData } from './bridge';
+
+export type Flags = FlagsRequest;
+
+export class AccountStore {
+  readonly #bridge: GreenCloudBridge;
+  #snapshot = $state<AccountSnapshot | null>(null);
+  #loading = $state(false);
+  #error = $state<AppErrorData | null>(null);
+  /** Flags shown while a change is in flight, so the toggles move at once. */
+  #pendingFlags = $state<Flags | null>(null);
+  #buying = $state(false);
+
+  readonly account = $derived(this.#snapshot?.account);
+  readonly stale = $derived(this.#snapshot?.stale ?? false);
+  readonly flags = $derived<Flags>(
+    this.#pendingFlags ?? {
+      bundleAutoRenewal: this.#snapshot?.account.flags?.bundleAutoRenewal ?? false,
+      lowQuotaNotification: this.#snapshot?.account.flags?.lowQuotaNotification ?? false,
+    },
+  );
+
+  constructor(bridge: GreenCloudBridge) {
+    this.#bridge = bridge;
+  }
+
+  get snapshot(): AccountSnapshot | null {
+    return this.#snapshot;
+  }
+  get fetchedAt(): number | undefined {
+    return this.#snapshot?.fetchedAt;
+  }
+  get loading(): boolean {
+    return this.#loading;
+  }
+  /** The last refresh's failure: with no snapshot it is the view's error state. */
+  get error(): AppErrorData | null {
+    return this.#error ?? this.#snapshot?.lastError ?? null;
+  }
+  get flagsPending(): boolean {
+    return this.#pendingFlags !== null;
+  }
+  get buying(): boolean {
+    return this.#buying;
+  }
+
+  subscribe(): () => void {
+    return listen(this.#bridge.onAccountChanged?.bind(this.#bridge), (snapshot) => {
+      if (snapshot) this.apply(snapshot);
+      else this.clear();
+    });
+  }
+
+  apply(snapshot: AccountSnapshot): void {
+    this.#snapshot = snapshot;
+    if (!snapshot.stale) this.#error = null;
+  }
+
+  clear(): void {
+    this.#snapshot = null;
+    this.#error = null;
+    this.#pendingFlags = null;
+  }
+
+  /** The cached snapshot if main has one, otherwise a fresh fetch. */
+  async load(): Promise<void> {
+    if (this.#loading) return;
+    this.#loading = true;
+    this.#error = null;
+    const cached = await settle(() => this.#bridge.getAccount());
+    this.#loading = false;
+    if (!cached.ok) {
+      this.#error = cached.error;
+      return;
+    }
+    if (cached.value) this.apply(cached.value);
+    else await this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    if (this.#loading) return;
+    this.#loading = true;
+    const result = await settle(() => this.#bridge.refreshAccount());
+    this.#loading = false;
+    if (result.ok) this.apply(result.value);
+    else this.#error = result.error;
+  }
+
+  /**
+   * Both flags are always sent: the API turns off a flag that is left out. The toggles show the
+   * new values at once and fall back to the old ones if the server refuses.
+   */
+  async setFlags(next: Flags): Promise<BridgeResult<AccountSnapshot>> {
+    this.#pendingFlags = next;
+    const result = await settle(() => this.#bridge.setFlags(next));
+    if (result.ok) this.apply(result.value);
+    this.#pendingFlags = null;
+    return result;
+  }
+
+  changePassword(request: ChangePasswordRequest) {
+    return settle(() => this.#bridge.changePassword(request));
+  }
+  revealApiKey() {
+    return settle(() => this.#bridge.revealApiKey());
+  }
+  copyApiKey() {
+    return settle(() => this.#bridge.copyApiKey());
+  }
+  beginTwoFactor() {
+    return settle(() => this.#bridge.beginTwoFactor());
+  }
+  verifyTwoFactor(code: string) {
+    return this.#applying(() => this.#bridge.verifyTwoFactor({ code }));
+  }
+  disableTwoFactor(code: string) {
+    return this.#applying(() => this.#bridge.disableTwoFactor({ code }));
+  }
+  setBundle(request: SetBundleRequest) {
+    return this.#applying(() => this.#bridge.setBundle(request));
+  }
+  changeBundle(name: BundleName) {
+    return this.#applying(() => this.#bridge.changeBundle({ name }));
+  }
+  changeCard(paymentMethod: string) {
+    return settle(() => this.#bridge.changeCard({ paymentMethod }));
+  }
+
+  /**
+   * Exactly one request however often it is called: the guard is set before the first await, so
+   * a second click in the same tick already sees it. Returns null when a purchase is in flight.
+   */
+  async buyRefill(): Promise<BridgeResult<AccountSnapshot> | null> {
+    if (this.#buying) return null;
+    this.#buying = true;
+    try {
+      return await this.#applying(() => this.#bridge.buyRefill());
+    } finally {
+      this.#buying = false;
+    }
+  }
+
+  async #applying(
+    run: () => Promise<BridgeResult<AccountSnapshot>>,
+  ): Promise<BridgeResult<AccountSnapshot>> {
+    const result = await settle(run);
+    if (result.ok) this.apply(result.value);
+    return result;
+  }
+}

@@ -1,0 +1,37 @@
+// Numbers, money and times, formatted the way the user's system does.
+
+const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const money = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+/** Prices and invoice amounts: the API does not state a currency, so none is invented here. */
+export function formatAmount(value: number): string {
+  return money.format(value);
+}
+
+export function formatPercent(value: number): string {
+  return `${value.toLocaleString(undefined, { maximumFractionDigits: 1 })}%`;
+}
+
+/** "14:05" today, "3 Mar 2025, 14:05" on other days. */
+export function formatWhen(epochMs: number, now = Date.now()): string {
+  const then = new Date(epochMs);
+  return new Date(now).toDateString() === then.toDateString()
+    ? `today at ${time.format(then)}`
+    : dateTime.format(then);
+}
+
+export function formatDateTime(epochMs: number): string {
+  return dateTime.format(new Date(epochMs));
+}
+
+/** Invoice days arrive in Unix seconds. */
+export function formatUnixDay(seconds: number): string {
+  return date.format(new Date(seconds * 1000));
+}

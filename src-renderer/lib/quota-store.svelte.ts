@@ -1,0 +1,77 @@
+// The quota watcher's state as main reports it: level, summary, forecast and history. The in-app
+// banner mirrors it so the window and the tray always say the same thing.
+
+import type {
+  GreenCloudBridge,
+  MuteChoice,
+  QuotaStatus,
+} from '../../src-main/common/bridge-contract';
+import { listen, settle, type AppErrorData } from './bridge';
+
+export class QuotaStore {
+  readonly #bridge: GreenCloudBridge;
+  #status = $state<QuotaStatus | null>(null);
+  #refreshing = $state(false);
+  #error = $state<AppErrorData | null>(null);
+
+  readonly level = $derived(this.#status?.level);
+  readonly needsAttention = $derived(
+    this.level === 'low' ||
+      this.level === 'critical' ||
+      this.level === 'exhausted' ||
+      this.level === 'stale',
+  );
+  readonly muted = $derived(
+    Boolean(this.#status?.mutedForever) ||
+      (this.#status?.mutedUntil !== undefined && this.#status.mutedUntil > Date.now()),
+  );
+
+  constructor(bridge: GreenCloudBridge) {
+    this.#bridge = bridge;
+  }
+
+  get status(): QuotaStatus | null {
+    return this.#status;
+  }
+  get refreshing(): boolean {
+    return this.#refreshing;
+  }
+  get error(): AppErrorData | null {
+    return this.#error;
+  }
+
+  subscribe(): () => void {
+    return listen(this.#bridge.onQuotaChanged?.bind(this.#bridge), (status) => this.apply(status));
+  }
+
+  apply(status: QuotaStatus): void {
+    this.#status = status;
+    this.#error = null;
+  }
+
+  clear(): void {
+    this.#status = null;
+    this.#error = null;
+  }
+
+  async load(): Promise<void> {
+    const result = await settle(() => this.#bridge.getQuotaStatus());
+    if (result.ok) this.apply(result.value);
+    else this.#error = result.error;
+  }
+
+  async refreshNow(): Promise<void> {
+    if (this.#refreshing) return;
+    this.#refreshing = true;
+    const result = await settle(() => this.#bridge.refreshQuotaNow());
+    this.#refreshing = false;
+    if (result.ok) this.apply(result.value);
+    else this.#error = result.error;
+  }
+
+  async mute(choice: MuteChoice) {
+    const result = await settle(() => this.#bridge.muteAlerts({ choice }));
+    if (result.ok) this.apply(result.value);
+    return result;
+  }
+}

@@ -1,0 +1,101 @@
+// Which screen is showing. Signed-out screens and signed-in views share one small router so a deep
+// link (`navigate` from main) lands on the right one whichever side the user is on.
+
+import type { NavigationRequest } from '../../src-main/common/bridge-contract';
+
+export type SignedOutView = 'sign-in' | 'forgot-password' | 'set-password';
+export type SignedInView =
+  | 'account'
+  | 'flags'
+  | 'password'
+  | 'two-factor'
+  | 'bundles'
+  | 'refill'
+  | 'card'
+  | 'invoices'
+  | 'settings'
+  | 'set-password';
+
+export interface NavItem {
+  view: SignedInView;
+  label: string;
+}
+export interface NavGroup {
+  heading?: string;
+  items: NavItem[];
+}
+
+export const navGroups: readonly NavGroup[] = [
+  { items: [{ view: 'account', label: 'Account' }] },
+  {
+    heading: 'Security',
+    items: [
+      { view: 'flags', label: 'Flags' },
+      { view: 'password', label: 'Password' },
+      { view: 'two-factor', label: 'Two-factor' },
+    ],
+  },
+  {
+    heading: 'Billing',
+    items: [
+      { view: 'bundles', label: 'Bundles' },
+      { view: 'refill', label: 'Buy refill' },
+      { view: 'card', label: 'Card' },
+      { view: 'invoices', label: 'Invoices' },
+    ],
+  },
+  { items: [{ view: 'settings', label: 'Settings' }] },
+];
+
+export class Router {
+  #signedOutView = $state<SignedOutView>('sign-in');
+  #signedInView = $state<SignedInView>('account');
+  /** The reset code from a deep link or typed by the user, for the Set Password screen. */
+  #resetCode = $state('');
+  /** Bumped on every navigation so views can move focus to their heading. */
+  #visits = $state(0);
+
+  get signedOutView(): SignedOutView {
+    return this.#signedOutView;
+  }
+  get signedInView(): SignedInView {
+    return this.#signedInView;
+  }
+  get resetCode(): string {
+    return this.#resetCode;
+  }
+  get visits(): number {
+    return this.#visits;
+  }
+
+  showSignedOut(view: SignedOutView): void {
+    this.#signedOutView = view;
+    this.#visits++;
+  }
+
+  show(view: SignedInView): void {
+    this.#signedInView = view;
+    this.#visits++;
+  }
+
+  setResetCode(code: string): void {
+    this.#resetCode = code;
+  }
+
+  /** A request from main: a deep link or a notification click. */
+  handle(request: NavigationRequest, signedIn: boolean): void {
+    if (request.view === 'set-password') {
+      this.#resetCode = request.code;
+      if (signedIn) this.show('set-password');
+      else this.showSignedOut('set-password');
+      return;
+    }
+    if (signedIn) this.show(request.view === 'buy-refill' ? 'refill' : 'account');
+  }
+
+  /** After sign-out the next person starts at Sign in, not on the last person's view. */
+  reset(): void {
+    this.#signedOutView = 'sign-in';
+    this.#signedInView = 'account';
+  }
+}
