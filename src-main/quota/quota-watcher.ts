@@ -62,7 +62,7 @@ export const systemClock: WatcherClock = {
 };
 
 const day = 24 * 60 * 60_000;
-/** The history is rewritten at most this often (and on alerts, refills and stop): it can be ~200 KB. */
+/** The history is rewritten at most this often (and on alerts and stop): it can be ~200 KB. */
 const historySaveEvery = 5 * 60_000;
 
 interface LastGood {
@@ -241,7 +241,6 @@ export class QuotaWatcher {
       this.lastForecast = undefined;
       return;
     }
-    const previousQuota = this.history.samples().at(-1)?.quota;
     this.history.append({ at: now, quota: bundle.quota, bundle: bundle.name });
     this.lastForecast = forecast(this.history.since(now - day), bundle.quota, now);
 
@@ -273,8 +272,7 @@ export class QuotaWatcher {
     }
     const saves: Promise<unknown>[] = [];
     if (changed) saves.push(this.deps.storage.save(this.names.alerts, decision.state));
-    const rose = previousQuota !== undefined && bundle.quota > previousQuota;
-    if (decision.alerts.length > 0 || rose || now - this.lastHistorySaveAt >= historySaveEvery) {
+    if (decision.alerts.length > 0 || now - this.lastHistorySaveAt >= historySaveEvery) {
       saves.push(this.saveHistory());
     }
     // Written before the poll counts as done, so a restart right after never repeats an alert.

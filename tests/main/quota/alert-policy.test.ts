@@ -101,7 +101,7 @@ describe('alert policy', () => {
     expect(run([soon(0, 50_000, { earlyWarningEnabled: false })]).kinds).toEqual([]);
     const low = run([soon(0, 9_000)]);
     expect(low.kinds).toEqual(['low']);
-    expect(low.state.lastEarlyWarningAt).toBe(0);
+    expect(low.state?.lastEarlyWarningAt).toBe(0);
   });
 
   it('judges only exhaustion for a bundle name it does not know', () => {

@@ -23,7 +23,7 @@ describe('quota history', () => {
     expect(samples[0]!.at).toBeLessThan(now - 300 * day);
     expect(chartPoints(samples, now, 30 * day).length).toBeGreaterThan(150);
     expect(storedHistory.safeParse(stored).success).toBe(true);
-  });
+  }, 60_000);
 
   it('enforces the byte bound even when thinning is not enough', () => {
     const history = new QuotaHistory(10_000);
