@@ -35,8 +35,11 @@ export const sessionEndedSentence = 'Your session has ended. Please sign in agai
 export function errorFromResponse(response: HttpResponse, context: ErrorContext): AppError {
   const server = readErrorBody(response.text);
   const shown = plainSentence(server.message, context.secrets);
-  const make = (kind: AppErrorKind, message: string, extra: { field?: string; retryAt?: number } = {}) =>
-    new AppError({ kind, message, code: server.code, ...extra });
+  const make = (
+    kind: AppErrorKind,
+    message: string,
+    extra: { field?: string; retryAt?: number } = {},
+  ) => new AppError({ kind, message, code: server.code, ...extra });
 
   switch (server.code) {
     case 'VALIDATION_FAILED':
@@ -56,7 +59,10 @@ export function errorFromResponse(response: HttpResponse, context: ErrorContext)
         { field: context.twofaField ?? server.field },
       );
     case 'PAYMENT_DECLINED':
-      return make('payment-declined', 'Your card was declined and nothing was charged. Try another card.');
+      return make(
+        'payment-declined',
+        'Your card was declined and nothing was charged. Try another card.',
+      );
     case 'CARD_CHANGE_NOT_ALLOWED':
       return make(
         'not-allowed',
@@ -65,12 +71,19 @@ export function errorFromResponse(response: HttpResponse, context: ErrorContext)
     case 'CARD_CHANGE_TOO_SOON': {
       const retryAt = retryAtFrom(response.headers['retry-after'], context.now);
       const when = retryAt === undefined ? 'later' : describeWait(retryAt, context.now);
-      return make('too-soon', `The card can be changed once every 24 hours. You can change it again ${when}.`, {
-        retryAt,
-      });
+      return make(
+        'too-soon',
+        `The card can be changed once every 24 hours. You can change it again ${when}.`,
+        {
+          retryAt,
+        },
+      );
     }
     case 'NO_QUOTA_AVAILABLE':
-      return make('no-quota', 'Your bundle has no invocations left. Buy a refill or choose a bigger bundle.');
+      return make(
+        'no-quota',
+        'Your bundle has no invocations left. Buy a refill or choose a bigger bundle.',
+      );
     case 'NEEDS_UPGRADE':
       return make('not-allowed', 'This needs a bigger bundle. Change your bundle and try again.');
   }
@@ -83,7 +96,8 @@ type Make = (
   extra?: { field?: string; retryAt?: number },
 ) => AppError;
 
-const defaultCredentialsSentence = 'Those sign-in details are not correct. Check them and try again.';
+const defaultCredentialsSentence =
+  'Those sign-in details are not correct. Check them and try again.';
 
 // No code we know: decide by the status alone.
 function errorFromStatus(
@@ -100,21 +114,34 @@ function errorFromStatus(
       ? make('needs-login', sessionEndedSentence)
       : make('invalid-credentials', context.credentialsSentence ?? defaultCredentialsSentence);
   }
-  if (status === 402) return make('payment-declined', 'The payment did not go through. Try another card.');
-  if (status === 403) return make('not-allowed', shown ?? 'GreenCloud does not allow this for your account.');
+  if (status === 402)
+    return make('payment-declined', 'The payment did not go through. Try another card.');
+  if (status === 403)
+    return make('not-allowed', shown ?? 'GreenCloud does not allow this for your account.');
   if (status === 408) {
-    return make('timeout', `${context.host} did not answer in time. Check your connection and try again.`);
+    return make(
+      'timeout',
+      `${context.host} did not answer in time. Check your connection and try again.`,
+    );
   }
   if (status === 409) {
-    return make('busy', 'GreenCloud is still working on an earlier change. Wait a moment and try again.');
+    return make(
+      'busy',
+      'GreenCloud is still working on an earlier change. Wait a moment and try again.',
+    );
   }
   if (status === 429) {
     const retryAt = retryAtFrom(response.headers['retry-after'], context.now);
     const when = retryAt === undefined ? 'in a minute' : describeWait(retryAt, context.now);
-    return make('rate-limited', `Too many requests in a short time. Try again ${when}.`, { retryAt });
+    return make('rate-limited', `Too many requests in a short time. Try again ${when}.`, {
+      retryAt,
+    });
   }
   if (status >= 500 && status <= 599) {
-    return make('server', `GreenCloud's server had a problem (HTTP ${status}). Try again in a few minutes.`);
+    return make(
+      'server',
+      `GreenCloud's server had a problem (HTTP ${status}). Try again in a few minutes.`,
+    );
   }
   if (status === 404 || status === 405) {
     return make(
@@ -128,7 +155,11 @@ function errorFromStatus(
   );
 }
 
-function validationError(field: string | undefined, shown: string | undefined, make: Make): AppError {
+function validationError(
+  field: string | undefined,
+  shown: string | undefined,
+  make: Make,
+): AppError {
   const fallback = field
     ? `GreenCloud did not accept the ${fieldWords(field)}. Check it and try again.`
     : 'GreenCloud did not accept these details. Check them and try again.';
@@ -157,7 +188,11 @@ function readErrorBody(text: string): ServerError {
     // Some GreenCloud tools name the code `code` rather than `error`: accept either.
     const alias = (json as { code?: unknown }).code;
     const code = parsed.data.error ?? (typeof alias === 'string' ? alias : undefined);
-    return { code: isCode(code) ? code : undefined, message: parsed.data.message, field: parsed.data.field };
+    return {
+      code: isCode(code) ? code : undefined,
+      message: parsed.data.message,
+      field: parsed.data.field,
+    };
   }
   if (isCode(trimmed)) return { code: trimmed };
   return { message: trimmed };
@@ -171,7 +206,10 @@ function isCode(value: string | undefined): value is string {
  * The server's message, when it is one short plain sentence we can show as is: no markup, JSON,
  * stack frames or line breaks, and none of the request's secrets echoed back.
  */
-function plainSentence(message: string | undefined, secrets: readonly string[]): string | undefined {
+function plainSentence(
+  message: string | undefined,
+  secrets: readonly string[],
+): string | undefined {
   const text = message?.trim();
   if (!text || text.length > 200) return undefined;
   if (!/^[A-Z]/.test(text) || /[{}[\]<>`\\\n\r\t]/.test(text)) return undefined;

@@ -227,7 +227,10 @@ export class GreenCloudClient {
       method: 'PUT',
       path: '/user/flags',
       // Both values, always: a flag left out is set to false by the server.
-      body: { bundleAutoRenewal: valid.bundleAutoRenewal, lowQuotaNotification: valid.lowQuotaNotification },
+      body: {
+        bundleAutoRenewal: valid.bundleAutoRenewal,
+        lowQuotaNotification: valid.lowQuotaNotification,
+      },
       authenticated: true,
       flight: { policy: 'serialize', lane: 'flags' },
     });
@@ -325,7 +328,11 @@ export class GreenCloudClient {
 
   // ---- The one request path ----
 
-  private async twoFactorChange(method: 'POST' | 'DELETE', path: string, code: string): Promise<void> {
+  private async twoFactorChange(
+    method: 'POST' | 'DELETE',
+    path: string,
+    code: string,
+  ): Promise<void> {
     const body = validate(twofaCodeRequest, { code });
     return this.call({
       method,
@@ -345,7 +352,9 @@ export class GreenCloudClient {
   private call<T>(spec: CallSpec<T>): Promise<T> {
     const bodyText = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     // Hashed so that passwords and codes in bodies are not kept as map keys.
-    const key = createHash('sha256').update(`${spec.method} ${spec.path}\n${bodyText ?? ''}`).digest('hex');
+    const key = createHash('sha256')
+      .update(`${spec.method} ${spec.path}\n${bodyText ?? ''}`)
+      .digest('hex');
     const { policy, lane, busySentence } = spec.flight;
     return this.flights.run(
       {
@@ -355,7 +364,8 @@ export class GreenCloudClient {
         busy: () =>
           new AppError({
             kind: 'busy',
-            message: busySentence ?? 'An earlier request is still being processed. Wait for it to finish.',
+            message:
+              busySentence ?? 'An earlier request is still being processed. Wait for it to finish.',
           }),
       },
       () => this.attempts(spec, bodyText),
@@ -419,7 +429,10 @@ export class GreenCloudClient {
     const context: ErrorContext = {
       host: this.host,
       now: this.now(),
-      unauthorized: spec.authenticated || spec.unauthorizedMeansSessionEnded ? 'needs-login' : 'invalid-credentials',
+      unauthorized:
+        spec.authenticated || spec.unauthorizedMeansSessionEnded
+          ? 'needs-login'
+          : 'invalid-credentials',
       credentialsSentence: spec.credentialsSentence,
       twofaField: spec.twofaField,
       secrets: [...(spec.secrets ?? []), token].filter((value): value is string => !!value),
@@ -453,7 +466,8 @@ export class GreenCloudClient {
 
   private async currentToken(): Promise<string> {
     const token = await this.auth?.accessToken();
-    if (!token) throw new AppError({ kind: 'needs-login', message: 'Please sign in to GreenCloud first.' });
+    if (!token)
+      throw new AppError({ kind: 'needs-login', message: 'Please sign in to GreenCloud first.' });
     return token;
   }
 
@@ -473,7 +487,9 @@ export class GreenCloudClient {
       .renewAccessToken()
       .catch((error: unknown) => {
         // The provider should throw an AppError; anything else may carry internals, so replace it.
-        throw error instanceof AppError ? error : new AppError({ kind: 'needs-login', message: sessionEndedSentence });
+        throw error instanceof AppError
+          ? error
+          : new AppError({ kind: 'needs-login', message: sessionEndedSentence });
       })
       .finally(() => {
         this.renewing = undefined;
@@ -498,7 +514,10 @@ const planFlight = {
 } as const;
 
 function isTransient(error: unknown): boolean {
-  return error instanceof AppError && (error.kind === 'offline' || error.kind === 'timeout' || error.kind === 'server');
+  return (
+    error instanceof AppError &&
+    (error.kind === 'offline' || error.kind === 'timeout' || error.kind === 'server')
+  );
 }
 
 function parseBaseUrl(baseUrl: string): URL {
@@ -522,6 +541,7 @@ function invalidBaseUrl(): AppError {
   return new AppError({
     kind: 'validation',
     field: 'baseUrl',
-    message: 'The server address must be a web address starting with http:// or https://, without a user name or password.',
+    message:
+      'The server address must be a web address starting with http:// or https://, without a user name or password.',
   });
 }

@@ -1,7 +1,10 @@
 // HTTP's Retry-After header (RFC 9110 §10.2.3) as an epoch-ms moment: either a number of seconds
 // or an HTTP date. GreenCloud sends seconds; a proxy in between may send a date.
 
-export function retryAtFrom(header: string | string[] | undefined, now: number): number | undefined {
+export function retryAtFrom(
+  header: string | string[] | undefined,
+  now: number,
+): number | undefined {
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return now + Number(value) * 1000;

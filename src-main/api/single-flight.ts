@@ -39,7 +39,12 @@ export class SingleFlight {
     if (lane && flight.policy === 'exclusive') return Promise.reject(flight.busy());
 
     const promise = flight.policy === 'serialize' && lane ? lane.tail.then(task) : task();
-    const state: LaneState = lane ?? { latestKey: '', latest: promise, tail: Promise.resolve(), pending: 0 };
+    const state: LaneState = lane ?? {
+      latestKey: '',
+      latest: promise,
+      tail: Promise.resolve(),
+      pending: 0,
+    };
     state.latestKey = flight.key;
     state.latest = promise;
     state.tail = promise.then(ignore, ignore);

@@ -29,9 +29,15 @@ describe('account', () => {
   it('sets the flags, sending both so neither is reset by omission', async () => {
     const { client } = await sandbox.signedIn('demo');
     await client.setFlags({ bundleAutoRenewal: false, lowQuotaNotification: true });
-    expect((await client.getAccount()).flags).toEqual({ bundleAutoRenewal: false, lowQuotaNotification: true });
+    expect((await client.getAccount()).flags).toEqual({
+      bundleAutoRenewal: false,
+      lowQuotaNotification: true,
+    });
     await client.setFlags({ bundleAutoRenewal: true, lowQuotaNotification: false });
-    expect((await client.getAccount()).flags).toEqual({ bundleAutoRenewal: true, lowQuotaNotification: false });
+    expect((await client.getAccount()).flags).toEqual({
+      bundleAutoRenewal: true,
+      lowQuotaNotification: false,
+    });
   });
 
   it('changes the password; the old one stops working', async () => {
@@ -39,9 +45,9 @@ describe('account', () => {
     await client.changePassword({ password: 'Another9$' });
     const plain = sandbox.client();
     await expect(plain.login({ email: demo.email, password: 'Another9$' })).resolves.toBeTruthy();
-    expect((await appErrorOf(plain.login({ email: demo.email, password: demo.password }))).kind).toBe(
-      'invalid-credentials',
-    );
+    expect(
+      (await appErrorOf(plain.login({ email: demo.email, password: demo.password }))).kind,
+    ).toBe('invalid-credentials');
   });
 
   it('changes the password of a 2FA account only with a code', async () => {

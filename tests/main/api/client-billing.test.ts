@@ -6,7 +6,13 @@ import { appErrorOf } from './helpers/app-error-of';
 import { openSandbox, sandboxAccounts, type Sandbox } from './helpers/sandbox-fixture';
 
 const { demo } = sandboxAccounts;
-const address = { street: 'My House 8295', city: 'Parana', district: 'Entre Rios', postCode: '3100', country: 'AR' };
+const address = {
+  street: 'My House 8295',
+  city: 'Parana',
+  district: 'Entre Rios',
+  postCode: '3100',
+  country: 'AR',
+};
 let sandbox: Sandbox;
 
 beforeEach(async () => {
@@ -20,7 +26,11 @@ describe('bundles and refills', () => {
   it('sets a bundle with a payment method and records an invoice', async () => {
     const { client } = await sandbox.signedIn('demo');
     const before = await client.listInvoices();
-    await client.setBundle({ name: 'STARTER', paymentMethod: 'pm_card_visa', address: { company: 'GreenCloud', ...address } });
+    await client.setBundle({
+      name: 'STARTER',
+      paymentMethod: 'pm_card_visa',
+      address: { company: 'GreenCloud', ...address },
+    });
     expect((await client.getAccount()).bundle?.name).toBe('STARTER');
     expect((await client.listInvoices()).length).toBe(before.length + 1);
   });
@@ -44,11 +54,22 @@ describe('bundles and refills', () => {
 
   it('reports a declined card as payment-declined and changes nothing', async () => {
     const { client } = await sandbox.signedIn('demo');
-    const error = await appErrorOf(client.setBundle({ name: 'ENTERPRISE', paymentMethod: 'pm_card_chargeDeclined', address }));
+    const error = await appErrorOf(
+      client.setBundle({ name: 'ENTERPRISE', paymentMethod: 'pm_card_chargeDeclined', address }),
+    );
     expect(error.kind).toBe('payment-declined');
     expect(error.code).toBe('PAYMENT_DECLINED');
     expect(error.message).toMatch(/declined/);
     expect((await client.getAccount()).bundle?.name).toBe('DEVELOPER');
+  });
+
+  it('reports a refill on a declined card on file as payment-declined, sent once', async () => {
+    const { client } = await sandbox.signedIn('demo');
+    await sandbox.patchAccount({ email: demo.email, cardDeclined: true });
+    const error = await appErrorOf(client.buyRefill());
+    expect(error.kind).toBe('payment-declined');
+    expect((await client.getAccount()).bundle?.quota).toBe(100_000);
+    expect(await sandbox.count('POST', '/v1/user/buy')).toBe(1);
   });
 });
 
@@ -87,9 +108,9 @@ describe('card changes', () => {
     await sandbox.advanceClock(24 * 3600 + 1);
     // The access token has expired by now too; the client renews it on its own.
     await client.changeCard('pm_card_visa');
-    expect((await sandbox.requests()).filter((r) => r.path === '/v1/user/card').map((r) => r.status)).toEqual([
-      204, 429, 401, 204,
-    ]);
+    expect(
+      (await sandbox.requests()).filter((r) => r.path === '/v1/user/card').map((r) => r.status),
+    ).toEqual([204, 429, 401, 204]);
   });
 });
 

@@ -47,7 +47,9 @@ describe('session renewal', () => {
     await sandbox.client().refresh(tokens.refreshToken!); // rotates: the one auth holds is now spent
     await sandbox.advanceClock(tokens.expiresIn + 1);
 
-    const error = await appErrorOf(client.setFlags({ bundleAutoRenewal: false, lowQuotaNotification: false }));
+    const error = await appErrorOf(
+      client.setFlags({ bundleAutoRenewal: false, lowQuotaNotification: false }),
+    );
     expect(error.kind).toBe('needs-login');
     expect(error.message).toBe('Your session has ended. Please sign in again.');
     expect(auth.renewals).toBe(1);
@@ -103,7 +105,9 @@ describe('session renewal', () => {
         },
       },
     });
-    const error = await appErrorOf(client.login({ email: 'demo@greencloud.test', password: 'Wrong123!' }));
+    const error = await appErrorOf(
+      client.login({ email: 'demo@greencloud.test', password: 'Wrong123!' }),
+    );
     expect(error.kind).toBe('invalid-credentials');
     expect(renewals).toBe(0);
     expect(await sandbox.count('POST', '/v1/auth/login')).toBe(1);

@@ -26,7 +26,9 @@ describe('sign-in', () => {
 
   it('signs in to a 2FA account with a real TOTP code, and asks for the code without one', async () => {
     const client = sandbox.client();
-    const missing = await appErrorOf(client.login({ email: twofa.email, password: twofa.password }));
+    const missing = await appErrorOf(
+      client.login({ email: twofa.email, password: twofa.password }),
+    );
     expect(missing.kind).toBe('twofa-required');
     expect(missing.field).toBe('twofa');
 
@@ -68,7 +70,9 @@ describe('two-factor authentication', () => {
     await client.verifyTwoFactor(sandbox.totp(seed));
     expect((await client.getAccount()).twofa).toBe(true);
     // Signing in now needs the code.
-    const login = await appErrorOf(sandbox.client().login({ email: demo.email, password: demo.password }));
+    const login = await appErrorOf(
+      sandbox.client().login({ email: demo.email, password: demo.password }),
+    );
     expect(login.kind).toBe('twofa-required');
 
     await client.disableTwoFactor(sandbox.totp(seed));
@@ -116,9 +120,17 @@ describe('password reset', () => {
 
     const missing = await appErrorOf(client.setPasswordWithCode({ password: 'Fresh456#', code }));
     expect(missing.kind).toBe('twofa-required');
-    await client.setPasswordWithCode({ password: 'Fresh456#', code, twofa: sandbox.totp(twofa.totpSecret) });
+    await client.setPasswordWithCode({
+      password: 'Fresh456#',
+      code,
+      twofa: sandbox.totp(twofa.totpSecret),
+    });
     await expect(
-      client.login({ email: twofa.email, password: 'Fresh456#', twofa: sandbox.totp(twofa.totpSecret) }),
+      client.login({
+        email: twofa.email,
+        password: 'Fresh456#',
+        twofa: sandbox.totp(twofa.totpSecret),
+      }),
     ).resolves.toBeTruthy();
   });
 
@@ -132,12 +144,17 @@ describe('password reset', () => {
     const client = sandbox.client();
     await client.requestPasswordReset(demo.email);
     const error = await appErrorOf(
-      client.setPasswordWithCode({ password: 'Fresh456#', code: '0123456789abcdef0123456789abcdef' }),
+      client.setPasswordWithCode({
+        password: 'Fresh456#',
+        code: '0123456789abcdef0123456789abcdef',
+      }),
     );
     expect(error.kind).toBe('validation');
     expect(error.field).toBe('code');
     expect(error.message).not.toContain('0123456789abcdef');
-    await expect(client.login({ email: demo.email, password: demo.password })).resolves.toBeTruthy();
+    await expect(
+      client.login({ email: demo.email, password: demo.password }),
+    ).resolves.toBeTruthy();
   });
 
   it('refuses a reset code after it has expired (an hour on the sandbox clock)', async () => {
@@ -145,7 +162,9 @@ describe('password reset', () => {
     await client.requestPasswordReset(demo.email);
     const [mail] = await sandbox.outbox(demo.email);
     await sandbox.advanceClock(3601);
-    const error = await appErrorOf(client.setPasswordWithCode({ password: 'Fresh456#', code: mail!.code! }));
+    const error = await appErrorOf(
+      client.setPasswordWithCode({ password: 'Fresh456#', code: mail!.code! }),
+    );
     expect(error.kind).toBe('validation');
     expect(error.field).toBe('code');
   });

@@ -59,7 +59,10 @@ describe('money calls', () => {
   it('shares one card change between identical submissions', async () => {
     const { client } = await sandbox.signedIn('demo');
     await sandbox.patchAccount({ email: demo.email, cardDeclined: true });
-    await Promise.all([client.changeCard('pm_card_mastercard'), client.changeCard('pm_card_mastercard')]);
+    await Promise.all([
+      client.changeCard('pm_card_mastercard'),
+      client.changeCard('pm_card_mastercard'),
+    ]);
     expect(await sandbox.count('PUT', '/v1/user/card')).toBe(1);
   });
 });
@@ -73,13 +76,21 @@ describe('other writes', () => {
       client.setFlags({ bundleAutoRenewal: true, lowQuotaNotification: false }),
     ]);
     expect(await sandbox.count('PUT', '/v1/user/flags')).toBe(2);
-    expect((await client.getAccount()).flags).toEqual({ bundleAutoRenewal: true, lowQuotaNotification: false });
+    expect((await client.getAccount()).flags).toEqual({
+      bundleAutoRenewal: true,
+      lowQuotaNotification: false,
+    });
   });
 
   it('sends one reset email for a double click', async () => {
     const client = sandbox.client();
-    await Promise.all([client.requestPasswordReset(demo.email), client.requestPasswordReset(demo.email)]);
+    await Promise.all([
+      client.requestPasswordReset(demo.email),
+      client.requestPasswordReset(demo.email),
+    ]);
     expect(await sandbox.count('POST', '/v1/user/resetPassword')).toBe(1);
-    expect((await sandbox.outbox(demo.email)).filter((m) => m.kind === 'reset-code')).toHaveLength(1);
+    expect((await sandbox.outbox(demo.email)).filter((m) => m.kind === 'reset-code')).toHaveLength(
+      1,
+    );
   });
 });

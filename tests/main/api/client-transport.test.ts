@@ -45,11 +45,16 @@ describe('offline', () => {
       sleep: async (ms) => {
         waits.push(ms);
       },
-      auth: { accessToken: async () => 'secret-token-1', renewAccessToken: async () => 'secret-token-2' },
+      auth: {
+        accessToken: async () => 'secret-token-1',
+        renewAccessToken: async () => 'secret-token-2',
+      },
     });
     const error = await appErrorOf(client.getAccount());
     expect(error.kind).toBe('offline');
-    expect(error.message).toBe(`Could not reach 127.0.0.1:${port}. Check your internet connection and try again.`);
+    expect(error.message).toBe(
+      `Could not reach 127.0.0.1:${port}. Check your internet connection and try again.`,
+    );
     expect(JSON.stringify(error.toData())).not.toContain('secret-token');
     expect(waits).toHaveLength(2);
     expect(waits[1]!).toBeGreaterThan(waits[0]!);
@@ -77,7 +82,9 @@ describe('offline', () => {
       timeoutMs: 3000,
       readRetries: 0,
     });
-    const error = await appErrorOf(client.login({ email: 'demo@greencloud.test', password: 'Demo123!' }));
+    const error = await appErrorOf(
+      client.login({ email: 'demo@greencloud.test', password: 'Demo123!' }),
+    );
     expect(['offline', 'timeout']).toContain(error.kind);
     expect(error.message).toContain('greencloud.invalid');
   });
@@ -100,7 +107,9 @@ describe('broken replies', () => {
     await sandbox.fault({ mode: 'reset', count: 1, path: '/v1/user' });
     expect((await client.getAccount()).email).toBe('demo@greencloud.test');
     const log = await sandbox.requests();
-    expect(log.filter((r) => r.path === '/v1/invoice/list').map((r) => r.status)).toEqual([503, 200]);
+    expect(log.filter((r) => r.path === '/v1/invoice/list').map((r) => r.status)).toEqual([
+      503, 200,
+    ]);
     expect(log.filter((r) => r.path === '/v1/user').map((r) => r.status)).toEqual([0, 200]);
   });
 

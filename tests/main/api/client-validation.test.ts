@@ -19,9 +19,21 @@ interface Case {
 
 // Casts stand for what a caller without types (the bridge, a bug) could pass.
 const cases: Case[] = [
-  { rule: 'login email required', field: 'email', call: (c) => c.login({ email: '', password: 'Demo123!' }) },
-  { rule: 'login email format', field: 'email', call: (c) => c.login({ email: 'demo', password: 'Demo123!' }) },
-  { rule: 'login password min=8', field: 'password', call: (c) => c.login({ email: 'a@b.co', password: 'De12!' }) },
+  {
+    rule: 'login email required',
+    field: 'email',
+    call: (c) => c.login({ email: '', password: 'Demo123!' }),
+  },
+  {
+    rule: 'login email format',
+    field: 'email',
+    call: (c) => c.login({ email: 'demo', password: 'Demo123!' }),
+  },
+  {
+    rule: 'login password min=8',
+    field: 'password',
+    call: (c) => c.login({ email: 'a@b.co', password: 'De12!' }),
+  },
   {
     rule: 'login password containsany',
     field: 'password',
@@ -67,7 +79,11 @@ const cases: Case[] = [
     field: 'bundleAutoRenewal',
     call: (c) => c.setFlags({ bundleAutoRenewal: 'yes', lowQuotaNotification: false } as never),
   },
-  { rule: 'change password min=8', field: 'password', call: (c) => c.changePassword({ password: 'Ab1!' }) },
+  {
+    rule: 'change password min=8',
+    field: 'password',
+    call: (c) => c.changePassword({ password: 'Ab1!' }),
+  },
   {
     rule: 'change password containsany',
     field: 'password',
@@ -138,7 +154,11 @@ const cases: Case[] = [
     field: 'name',
     call: (c) => c.changeBundle('enterprise' as BundleName),
   },
-  { rule: 'change card startswith=pm_', field: 'paymentMethod', call: (c) => c.changeCard('tok_123') },
+  {
+    rule: 'change card startswith=pm_',
+    field: 'paymentMethod',
+    call: (c) => c.changeCard('tok_123'),
+  },
   { rule: 'change card required', field: 'paymentMethod', call: (c) => c.changeCard('') },
   { rule: 'invoice id required', field: 'id', call: (c) => c.getInvoice('') },
 ];
@@ -172,7 +192,14 @@ describe('client-side validation', () => {
     await client.setBundle({
       name: 'DEVELOPER',
       paymentMethod: 'pm_1MrQQuEt48Mjl075t4BHF9pw',
-      address: { company: 'GreenCloud', street: 'My House 8295', city: 'Parana', district: 'Entre Rios', postCode: '3100', country: 'AR' },
+      address: {
+        company: 'GreenCloud',
+        street: 'My House 8295',
+        city: 'Parana',
+        district: 'Entre Rios',
+        postCode: '3100',
+        country: 'AR',
+      },
     });
     expect((await sandbox.requests()).length).toBe(sentBefore + 1);
   });

@@ -89,17 +89,27 @@ export async function openSandbox(): Promise<Sandbox> {
       headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!res.ok) throw new Error(`sandbox control ${method} ${path} failed: ${res.status} ${await res.text()}`);
+    if (!res.ok)
+      throw new Error(
+        `sandbox control ${method} ${path} failed: ${res.status} ${await res.text()}`,
+      );
     const text = await res.text();
     return text ? JSON.parse(text) : undefined;
   };
 
   const client = (options: Partial<GreenCloudClientOptions> = {}) =>
-    new GreenCloudClient({ baseUrl: server.apiBaseUrl, userAgent, sleep: instantSleep, ...options });
+    new GreenCloudClient({
+      baseUrl: server.apiBaseUrl,
+      userAgent,
+      sleep: instantSleep,
+      ...options,
+    });
 
   const totp = new TotpDispenser();
   const requests = async () =>
-    ((await control('GET', 'requests')) as LoggedRequest[]).filter((r) => !r.path.startsWith('/_sandbox'));
+    ((await control('GET', 'requests')) as LoggedRequest[]).filter(
+      (r) => !r.path.startsWith('/_sandbox'),
+    );
 
   return {
     apiBaseUrl: server.apiBaseUrl,
