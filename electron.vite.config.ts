@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { bundleSizeReport } from './scripts/report-bundle-size';
 
 // Builds the three processes into out/: main (ESM, Node), preload (CommonJS: a sandboxed preload
-// cannot be an ES module) and the renderer (Svelte, served from the app's own files).
+// cannot be an ES module) and the renderer (Svelte, served from the app's own files on app://).
+// There is no dev-server mode on purpose: the window only ever loads the built files.
 export default defineConfig({
   main: {
     build: {
@@ -17,7 +19,13 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       lib: { entry: resolve('src-preload/preload.ts') },
-      rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      // A sandboxed preload can require only `electron` (and a few Node built-ins): everything it
+      // uses, zod and the contract included, must be bundled into the one file.
+      externalizeDeps: false,
+      rollupOptions: {
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {
@@ -27,6 +35,6 @@ export default defineConfig({
       outDir: resolve('out/renderer'),
       rollupOptions: { input: resolve('src-renderer/index.html') },
     },
-    plugins: [svelte()],
+    plugins: [svelte(), bundleSizeReport()],
   },
 });

@@ -1,0 +1,110 @@
+// The renderer's size budget, checked on every build: prints the gzip size of each asset and the
+// totals, and fails the build when all JS + CSS exceed 120 KB gzip or the sign-in screen's first
+// load (index.html's entry scripts, their static imports and their CSS) exceeds 60 KB gzip. The
+// app is loaded from disk, but parse time and memory still grow with every kilobyte.
+import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+export interface BundleBudgets {
+  /** Gzip bytes for every JS and CSS file together. */
+  totalJsCss: number;
+  /** Gzip bytes for what the first screen needs before it can render. */
+  firstLoad: number;
+}
+
+export const rendererBudgets: BundleBudgets = { totalJsCss: 120 * 1024, firstLoad: 60 * 1024 };
+
+/** One output file, as far as the budget cares. */
+export interface BundleFile {
+  fileName: string;
+  gzipBytes: number;
+  isEntry: boolean;
+  /** Files this chunk imports statically (loaded with it, not on demand). */
+  imports: readonly string[];
+  /** CSS files Vite attached to this chunk. */
+  importedCss: readonly string[];
+}
+
+export interface BundleReport {
+  lines: string[];
+  totalJsCss: number;
+  firstLoad: number;
+  firstLoadFiles: string[];
+  failures: string[];
+}
+
+function isJsOrCss(fileName: string): boolean {
+  return /\.(m?js|css)$/.test(fileName);
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** The entry chunks, everything they import statically (transitively), and their CSS. */
+function firstLoadFiles(files: ReadonlyMap<string, BundleFile>): string[] {
+  const seen = new Set<string>();
+  const visit = (fileName: string) => {
+    if (seen.has(fileName)) return;
+    seen.add(fileName);
+    const file = files.get(fileName);
+    for (const imported of [...(file?.imports ?? []), ...(file?.importedCss ?? [])]) visit(imported);
+  };
+  for (const file of files.values()) if (file.isEntry) visit(file.fileName);
+  return [...seen].filter((fileName) => files.has(fileName) && isJsOrCss(fileName)).sort();
+}
+
+export function reportBundle(files: readonly BundleFile[], budgets: BundleBudgets): BundleReport {
+  const byName = new Map(files.map((file) => [file.fileName, file]));
+  const sorted = [...files].sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const totalJsCss = sorted
+    .filter((file) => isJsOrCss(file.fileName))
+    .reduce((sum, file) => sum + file.gzipBytes, 0);
+  const firstLoadNames = firstLoadFiles(byName);
+  const firstLoad = firstLoadNames.reduce((sum, name) => sum + (byName.get(name)?.gzipBytes ?? 0), 0);
+
+  const width = Math.max(...sorted.map((file) => file.fileName.length), 10);
+  const lines = [
+    'Renderer bundle (gzip):',
+    ...sorted.map(
+      (file) =>
+        `  ${file.fileName.padEnd(width)}  ${kb(file.gzipBytes).padStart(9)}${firstLoadNames.includes(file.fileName) ? '  (first load)' : ''}`,
+    ),
+    `  ${'JS + CSS'.padEnd(width)}  ${kb(totalJsCss).padStart(9)}  budget ${kb(budgets.totalJsCss)}`,
+    `  ${'first load'.padEnd(width)}  ${kb(firstLoad).padStart(9)}  budget ${kb(budgets.firstLoad)}`,
+  ];
+  const failures: string[] = [];
+  if (totalJsCss > budgets.totalJsCss) {
+    failures.push(`All JS + CSS is ${kb(totalJsCss)} gzip, over the ${kb(budgets.totalJsCss)} budget.`);
+  }
+  if (firstLoad > budgets.firstLoad) {
+    failures.push(
+      `The sign-in screen's first load is ${kb(firstLoad)} gzip, over the ${kb(budgets.firstLoad)} budget: ${firstLoadNames.join(', ')}.`,
+    );
+  }
+  return { lines, totalJsCss, firstLoad, firstLoadFiles: firstLoadNames, failures };
+}
+
+/** The Vite plugin: measures the finished bundle and fails the build when over budget. */
+export function bundleSizeReport(budgets: BundleBudgets = rendererBudgets): Plugin {
+  return {
+    name: 'greencloud:bundle-size-report',
+    apply: 'build',
+    enforce: 'post',
+    writeBundle(_options, bundle) {
+      const files = Object.values(bundle).map((output): BundleFile => {
+        const content = output.type === 'chunk' ? output.code : output.source;
+        return {
+          fileName: output.fileName,
+          gzipBytes: gzipSync(content, { level: 9 }).length,
+          isEntry: output.type === 'chunk' && output.isEntry,
+          imports: output.type === 'chunk' ? output.imports : [],
+          importedCss: output.type === 'chunk' ? [...(output.viteMetadata?.importedCss ?? [])] : [],
+        };
+      });
+      const report = reportBundle(files, budgets);
+      console.log(report.lines.join('\n'));
+      if (report.failures.length > 0) this.error(report.failures.join('\n'));
+    },
+  };
+}
