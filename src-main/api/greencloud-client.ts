@@ -387,7 +387,10 @@ export class GreenCloudClient {
     }
   }
 
-  /** One attempt, including the single renewal and retry after a 401 on an authenticated call. */
+  /**
+   * One attempt, including the single renewal and retry after a 401 on an authenticated call.
+   * That retry is safe even for money calls: a 401 means the server refused before doing anything.
+   */
   private async attempt<T>(
     spec: CallSpec<T>,
     bodyText: string | undefined,
