@@ -38,17 +38,9 @@ interface ActiveSession {
   authClient: GreenCloudClient;
   client: GreenCloudClient;
   renewal?: Promise<string>;
-  /** When the last renewal finished (epoch ms), to spot 401s that lost a race with it. */
-  renewedAt?: number;
 }
 
 const sessionEnded = 'Your session has ended. Please sign in again.';
-/**
- * A 401 that arrives this soon after a renewal finished came from a request sent with the token it
- * replaced: the new token is returned instead of refreshing again (refresh tokens rotate, and a
- * needless second refresh would race the first one's callers).
- */
-const renewalRaceWindowMs = 5_000;
 /** Errors that mean the server refused the refresh token or API key: retrying cannot help. */
 const refusedKinds: readonly AppErrorKind[] = ['needs-login', 'invalid-credentials', 'validation'];
 
@@ -159,11 +151,9 @@ export class SessionManager {
         if (renewalDue(session.tokens, this.#now()) && canRenew(session.tokens)) return this.#renew(session);
         return session.tokens.accessToken;
       },
-      renewAccessToken: async () => {
-        const renewedAt = session.renewedAt;
-        if (renewedAt !== undefined && this.#now() - renewedAt < renewalRaceWindowMs) return session.tokens.accessToken;
-        return this.#renew(session);
-      },
+      // The client asks only after checking that the refused token is still the current one, so a
+      // late 401 from before a finished renewal does not spend the rotated refresh token again.
+      renewAccessToken: () => this.#renew(session),
     };
     session.client = this.#createClient(endpoint.baseUrl, auth);
     return session;
@@ -185,7 +175,6 @@ export class SessionManager {
       else if (apiKey !== undefined) response = await session.authClient.loginWithApiKey(apiKey);
       else throw new AppError({ kind: 'needs-login', message: sessionEnded });
       session.tokens = tokensFrom(response, this.#now(), session.tokens);
-      session.renewedAt = this.#now();
     } catch (error) {
       if (error instanceof AppError && refusedKinds.includes(error.kind)) {
         if (this.#current === session) await this.#end(session);
