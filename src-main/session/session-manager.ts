@@ -76,7 +76,12 @@ export class SessionManager {
   async signIn(endpoint: Endpoint, request: LoginRequest): Promise<SessionState> {
     const authClient = this.#createClient(endpoint.baseUrl);
     const response = await authClient.login(request);
-    const session = this.#open(endpoint, request.email.trim(), tokensFrom(response, this.#now()), authClient);
+    const session = this.#open(
+      endpoint,
+      request.email.trim(),
+      tokensFrom(response, this.#now()),
+      authClient,
+    );
     await this.#replaceWith(session);
     return this.state();
   }
@@ -100,7 +105,8 @@ export class SessionManager {
   async restore(endpoint: Endpoint, email: string): Promise<SessionState> {
     const key = secretKeyFor(endpoint.baseUrl, email);
     const current = this.#current;
-    if (current && secretKeyFor(current.endpoint.baseUrl, current.email) === key) return this.state();
+    if (current && secretKeyFor(current.endpoint.baseUrl, current.email) === key)
+      return this.state();
 
     let tokens: StoredTokens | undefined;
     try {
@@ -128,7 +134,8 @@ export class SessionManager {
 
   /** The client that signs its requests with this session's token. */
   client(): GreenCloudClient {
-    if (!this.#current) throw new AppError({ kind: 'needs-login', message: 'Please sign in to GreenCloud first.' });
+    if (!this.#current)
+      throw new AppError({ kind: 'needs-login', message: 'Please sign in to GreenCloud first.' });
     return this.#current.client;
   }
 
@@ -144,11 +151,23 @@ export class SessionManager {
 
   // ---- Inside ----
 
-  #open(endpoint: Endpoint, email: string, tokens: StoredTokens, authClient: GreenCloudClient): ActiveSession {
-    const session: ActiveSession = { endpoint: { ...endpoint }, email, tokens, authClient, client: authClient };
+  #open(
+    endpoint: Endpoint,
+    email: string,
+    tokens: StoredTokens,
+    authClient: GreenCloudClient,
+  ): ActiveSession {
+    const session: ActiveSession = {
+      endpoint: { ...endpoint },
+      email,
+      tokens,
+      authClient,
+      client: authClient,
+    };
     const auth: AuthProvider = {
       accessToken: async () => {
-        if (renewalDue(session.tokens, this.#now()) && canRenew(session.tokens)) return this.#renew(session);
+        if (renewalDue(session.tokens, this.#now()) && canRenew(session.tokens))
+          return this.#renew(session);
         return session.tokens.accessToken;
       },
       // The client asks only after checking that the refused token is still the current one, so a
@@ -188,11 +207,15 @@ export class SessionManager {
     return session.tokens.accessToken;
   }
 
-  async #replaceWith(session: ActiveSession, options: { save: boolean } = { save: true }): Promise<void> {
+  async #replaceWith(
+    session: ActiveSession,
+    options: { save: boolean } = { save: true },
+  ): Promise<void> {
     const previous = this.#current;
     const sameEntry =
       previous !== undefined &&
-      secretKeyFor(previous.endpoint.baseUrl, previous.email) === secretKeyFor(session.endpoint.baseUrl, session.email);
+      secretKeyFor(previous.endpoint.baseUrl, previous.email) ===
+        secretKeyFor(session.endpoint.baseUrl, session.email);
     // Signing in as someone else signs the previous account out, tokens and all.
     if (previous && !sameEntry) await this.#deleteTokens(previous);
     this.#current = session;
@@ -221,7 +244,10 @@ export class SessionManager {
   // session: the tokens stay in memory for this run, and the state says why.
   async #save(session: ActiveSession): Promise<void> {
     try {
-      await this.#secrets.set(secretKeyFor(session.endpoint.baseUrl, session.email), serializeTokens(session.tokens));
+      await this.#secrets.set(
+        secretKeyFor(session.endpoint.baseUrl, session.email),
+        serializeTokens(session.tokens),
+      );
     } catch {
       if (this.#tokenStorage.kind === 'keychain') {
         this.#tokenStorage = {

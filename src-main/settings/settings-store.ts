@@ -44,12 +44,20 @@ const storedUrl = z
   .refine((url) => serverUrlProblem(url) === undefined);
 
 const storedEndpoint = z
-  .object({ kind: z.enum(['greencloud', 'custom']), customUrl: storedUrl.optional().catch(undefined) })
+  .object({
+    kind: z.enum(['greencloud', 'custom']),
+    customUrl: storedUrl.optional().catch(undefined),
+  })
   // A custom endpoint without a usable address cannot be used: back to GreenCloud itself.
   .refine((endpoint) => endpoint.kind === 'greencloud' || endpoint.customUrl !== undefined)
   .catch(defaultSettings.endpoint);
 
-const storedPollInterval = z.number().int().min(15).max(900).catch(defaultSettings.pollIntervalSeconds);
+const storedPollInterval = z
+  .number()
+  .int()
+  .min(15)
+  .max(900)
+  .catch(defaultSettings.pollIntervalSeconds);
 
 const storedNotifications = z
   .object({
@@ -94,7 +102,9 @@ export class SettingsStore {
     const endpoint = storedEndpoint.parse(raw.endpoint);
     return {
       endpoint:
-        endpoint.customUrl === undefined ? { kind: endpoint.kind } : { kind: endpoint.kind, customUrl: endpoint.customUrl },
+        endpoint.customUrl === undefined
+          ? { kind: endpoint.kind }
+          : { kind: endpoint.kind, customUrl: endpoint.customUrl },
       pollIntervalSeconds: storedPollInterval.parse(raw.pollIntervalSeconds),
       notifications: storedNotifications.parse(raw.notifications),
       launchAtLogin: z.boolean().catch(defaultSettings.launchAtLogin).parse(raw.launchAtLogin),
@@ -110,7 +120,9 @@ export class SettingsStore {
     const current = this.get();
     // The custom address is kept when switching back to GreenCloud, so switching again needs no retyping.
     const customUrl =
-      valid.endpoint?.customUrl !== undefined ? normalizeServerUrl(valid.endpoint.customUrl) : current.endpoint.customUrl;
+      valid.endpoint?.customUrl !== undefined
+        ? normalizeServerUrl(valid.endpoint.customUrl)
+        : current.endpoint.customUrl;
     const kind = valid.endpoint?.kind ?? current.endpoint.kind;
     if (kind === 'custom' && customUrl === undefined) {
       throw new AppError({
@@ -163,7 +175,10 @@ export class SettingsStore {
     try {
       this.#backend.store = next;
     } catch {
-      throw new AppError({ kind: 'internal', message: 'GreenCloud Desktop could not save its settings.' });
+      throw new AppError({
+        kind: 'internal',
+        message: 'GreenCloud Desktop could not save its settings.',
+      });
     }
   }
 }

@@ -14,7 +14,13 @@ export interface SessionSandbox {
   /** How many requests have been made to an API path, e.g. `/v1/auth/refresh`. */
   requestCount(path: string, method?: string): Promise<number>;
   requests(): Promise<{ method: string; path: string; status: number }[]>;
-  fault(body: { mode: 'status' | 'latency' | 'reset'; status?: number; ms?: number; count: number; path?: string }): Promise<void>;
+  fault(body: {
+    mode: 'status' | 'latency' | 'reset';
+    status?: number;
+    ms?: number;
+    count: number;
+    path?: string;
+  }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,13 +35,16 @@ export async function startSessionSandbox(): Promise<SessionSandbox> {
     if (!response.ok) throw new Error(`sandbox control ${path} answered ${response.status}`);
     return response.status === 204 ? undefined : ((await response.json()) as unknown);
   };
-  const requests = async () => (await control('GET', 'requests')) as { method: string; path: string; status: number }[];
+  const requests = async () =>
+    (await control('GET', 'requests')) as { method: string; path: string; status: number }[];
   return {
     origin: sandbox.origin,
     endpoint: { kind: 'sandbox', baseUrl: sandbox.apiBaseUrl },
     // No read retries: a test counts every request the session causes.
-    createClient: (baseUrl, auth) => new GreenCloudClient({ baseUrl, userAgent: 'GreenCloudDesktop/test', auth, readRetries: 0 }),
-    advanceClock: async (seconds) => void (await control('POST', 'clock', { advanceSeconds: seconds })),
+    createClient: (baseUrl, auth) =>
+      new GreenCloudClient({ baseUrl, userAgent: 'GreenCloudDesktop/test', auth, readRetries: 0 }),
+    advanceClock: async (seconds) =>
+      void (await control('POST', 'clock', { advanceSeconds: seconds })),
     requests,
     requestCount: async (path, method = 'POST') =>
       (await requests()).filter((r) => r.path === path && r.method === method).length,

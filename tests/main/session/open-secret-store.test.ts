@@ -29,9 +29,12 @@ describe('openSecretStore falls back to memory', () => {
   }, 40_000);
 
   it('when keytar cannot be loaded (module missing or not built)', async () => {
-    const opened = await openSecretStore(() => Promise.reject(new Error("Cannot find module 'keytar'")), {
-      platform: 'linux',
-    });
+    const opened = await openSecretStore(
+      () => Promise.reject(new Error("Cannot find module 'keytar'")),
+      {
+        platform: 'linux',
+      },
+    );
     expect(opened.store).toBeInstanceOf(MemorySecretStore);
     expect(opened.tokenStorage).toEqual({
       kind: 'memory',
@@ -46,10 +49,14 @@ describe('openSecretStore falls back to memory', () => {
       setPassword: () => new Promise(() => undefined),
       deletePassword: () => new Promise(() => undefined),
     };
-    const opened = await openSecretStore(async () => silent, { probeTimeoutMs: 50, platform: 'darwin' });
+    const opened = await openSecretStore(async () => silent, {
+      probeTimeoutMs: 50,
+      platform: 'darwin',
+    });
     expect(opened.tokenStorage).toEqual({
       kind: 'memory',
-      reason: 'The macOS Keychain did not respond, so you will need to sign in again next time you open GreenCloud.',
+      reason:
+        'The macOS Keychain did not respond, so you will need to sign in again next time you open GreenCloud.',
     });
   });
 
@@ -61,7 +68,10 @@ describe('openSecretStore falls back to memory', () => {
     };
     const opened = await openSecretStore(async () => forgetful, { platform: 'win32' });
     expect(opened.tokenStorage).toMatchObject({ kind: 'memory' });
-    expect(opened.tokenStorage).toHaveProperty('reason', expect.stringContaining('Windows Credential Manager'));
+    expect(opened.tokenStorage).toHaveProperty(
+      'reason',
+      expect.stringContaining('Windows Credential Manager'),
+    );
   });
 });
 

@@ -12,7 +12,11 @@ import { KeytarSecretStore } from '../../../src-main/session/keytar-secret-store
 import { MemorySecretStore } from '../../../src-main/session/memory-secret-store';
 import type { SecretStore } from '../../../src-main/session/secret-store';
 import { SessionManager } from '../../../src-main/session/session-manager';
-import { parseTokens, secretKeyFor, type StoredTokens } from '../../../src-main/session/session-tokens';
+import {
+  parseTokens,
+  secretKeyFor,
+  type StoredTokens,
+} from '../../../src-main/session/session-tokens';
 import { startSessionSandbox, type SessionSandbox } from '../../helpers/session-sandbox';
 
 const underTestKeyring = process.env.GREENCLOUD_KEYRING_READY === '1';
@@ -35,7 +39,10 @@ function newManager(store: SecretStore = secrets): SessionManager {
   return manager;
 }
 
-async function stored(email: string, store: SecretStore = secrets): Promise<StoredTokens | undefined> {
+async function stored(
+  email: string,
+  store: SecretStore = secrets,
+): Promise<StoredTokens | undefined> {
   const text = await store.get(secretKeyFor(sandbox.endpoint.baseUrl, email));
   return text === null ? undefined : parseTokens(text);
 }
@@ -61,13 +68,16 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 beforeEach(async () => {
   sandbox = await startSessionSandbox();
   secrets = underTestKeyring ? new KeytarSecretStore(keytar) : new MemorySecretStore();
-  tokenStorage = underTestKeyring ? { kind: 'keychain' } : { kind: 'memory', reason: 'Tests run without a keyring.' };
+  tokenStorage = underTestKeyring
+    ? { kind: 'keychain' }
+    : { kind: 'memory', reason: 'Tests run without a keyring.' };
   clock = Date.now();
   seen = [];
 });
 
 afterEach(async () => {
-  for (const email of [demo.email, twofa.email]) await secrets.delete(secretKeyFor(sandbox.endpoint.baseUrl, email));
+  for (const email of [demo.email, twofa.email])
+    await secrets.delete(secretKeyFor(sandbox.endpoint.baseUrl, email));
   await sandbox.close();
 });
 
@@ -75,8 +85,16 @@ describe('signing in', () => {
   it('with email and password: signed in, tokens in the secret store and nowhere in the state', async () => {
     const session = newManager();
     expect(session.state()).toMatchObject({ status: 'signed-out' });
-    const state = await session.signIn(sandbox.endpoint, { email: demo.email, password: demo.password });
-    expect(state).toEqual({ status: 'signed-in', email: demo.email, endpoint: sandbox.endpoint, tokenStorage });
+    const state = await session.signIn(sandbox.endpoint, {
+      email: demo.email,
+      password: demo.password,
+    });
+    expect(state).toEqual({
+      status: 'signed-in',
+      email: demo.email,
+      endpoint: sandbox.endpoint,
+      tokenStorage,
+    });
     expect(seen).toEqual([state]);
 
     const tokens = await stored(demo.email);
@@ -89,20 +107,28 @@ describe('signing in', () => {
 
   it('with 2FA: the twofa-required error passes through, then a real TOTP code signs in', async () => {
     const session = newManager();
-    const error = await rejection(session.signIn(sandbox.endpoint, { email: twofa.email, password: twofa.password }));
+    const error = await rejection(
+      session.signIn(sandbox.endpoint, { email: twofa.email, password: twofa.password }),
+    );
     expect(error.kind).toBe('twofa-required');
     expect(session.state().status).toBe('signed-out');
     expect(seen).toEqual([]);
 
     const code = totpCode(twofa.totpSecret, Date.now());
-    const state = await session.signIn(sandbox.endpoint, { email: twofa.email, password: twofa.password, twofa: code });
+    const state = await session.signIn(sandbox.endpoint, {
+      email: twofa.email,
+      password: twofa.password,
+      twofa: code,
+    });
     expect(state).toMatchObject({ status: 'signed-in', email: twofa.email });
     expect((await session.client().getAccount()).twofa).toBe(true);
   });
 
   it('with wrong details stays signed out and stores nothing', async () => {
     const session = newManager();
-    const error = await rejection(session.signIn(sandbox.endpoint, { email: demo.email, password: 'Wrong123!' }));
+    const error = await rejection(
+      session.signIn(sandbox.endpoint, { email: demo.email, password: 'Wrong123!' }),
+    );
     expect(error.kind).toBe('invalid-credentials');
     expect(session.state().status).toBe('signed-out');
     expect(await stored(demo.email)).toBeUndefined();
@@ -127,7 +153,11 @@ describe('signing in', () => {
     const session = newManager();
     await session.signIn(sandbox.endpoint, { email: demo.email, password: demo.password });
     const code = totpCode(twofa.totpSecret, Date.now());
-    await session.signIn(sandbox.endpoint, { email: twofa.email, password: twofa.password, twofa: code });
+    await session.signIn(sandbox.endpoint, {
+      email: twofa.email,
+      password: twofa.password,
+      twofa: code,
+    });
     expect(await stored(demo.email)).toBeUndefined();
     expect(await stored(twofa.email)).toBeDefined();
   });
@@ -138,7 +168,12 @@ describe('restoring at start', () => {
     await newManager().signIn(sandbox.endpoint, { email: demo.email, password: demo.password });
     const restarted = newManager();
     const state = await restarted.restore(sandbox.endpoint, demo.email);
-    expect(state).toEqual({ status: 'signed-in', email: demo.email, endpoint: sandbox.endpoint, tokenStorage });
+    expect(state).toEqual({
+      status: 'signed-in',
+      email: demo.email,
+      endpoint: sandbox.endpoint,
+      tokenStorage,
+    });
     expect((await restarted.client().getAccount()).email).toBe(demo.email);
     expect(await sandbox.requestCount('/v1/auth/login')).toBe(1);
   });
@@ -224,7 +259,9 @@ describe('renewing', () => {
     await sandbox.advanceClock(3700);
     await sandbox.fault({ mode: 'latency', ms: 400, count: 1, path: '/v1/user' });
     await Promise.all([session.client().getAccount(), session.client().listInvoices()]);
-    const userCalls = (await sandbox.requests()).filter((r) => r.path === '/v1/user').map((r) => r.status);
+    const userCalls = (await sandbox.requests())
+      .filter((r) => r.path === '/v1/user')
+      .map((r) => r.status);
     expect(userCalls).toEqual([401, 200]);
     expect(await sandbox.requestCount('/v1/auth/refresh')).toBe(1);
     expect(session.state().status).toBe('signed-in');
@@ -250,7 +287,9 @@ describe('renewing', () => {
     expect(session.state()).toEqual({ status: 'signed-out', endpoint: sandbox.endpoint });
     expect(seen.at(-1)).toEqual({ status: 'signed-out', endpoint: sandbox.endpoint });
     expect(await stored(demo.email)).toBeUndefined();
-    expect((await rejection(Promise.resolve().then(() => session.client()))).kind).toBe('needs-login');
+    expect((await rejection(Promise.resolve().then(() => session.client()))).kind).toBe(
+      'needs-login',
+    );
   });
 
   it('keeps the session when the renewal fails for a passing reason (a server error)', async () => {
@@ -288,12 +327,21 @@ describe('a keychain that fails after start', () => {
   it('keeps the session in memory for this run and the state says why', async () => {
     const failing: SecretStore = {
       get: async () => null,
-      set: () => Promise.reject(new AppError({ kind: 'keychain', message: 'GreenCloud Desktop could not use the system keychain.' })),
+      set: () =>
+        Promise.reject(
+          new AppError({
+            kind: 'keychain',
+            message: 'GreenCloud Desktop could not use the system keychain.',
+          }),
+        ),
       delete: async () => false,
     };
     tokenStorage = { kind: 'keychain' };
     const session = newManager(failing);
-    const state = await session.signIn(sandbox.endpoint, { email: demo.email, password: demo.password });
+    const state = await session.signIn(sandbox.endpoint, {
+      email: demo.email,
+      password: demo.password,
+    });
     expect(state).toMatchObject({
       status: 'signed-in',
       tokenStorage: { kind: 'memory', reason: expect.stringContaining('sign in again next time') },
@@ -310,11 +358,16 @@ async function differentReadsAtOnce(session: SessionManager): Promise<void> {
   const [account, invoices] = await Promise.all([
     session.client().getAccount(),
     session.client().listInvoices(),
-    session.client().getInvoice('inv_missing').catch(() => undefined),
+    session
+      .client()
+      .getInvoice('inv_missing')
+      .catch(() => undefined),
   ]);
   expect(account.email).toBe(demo.email);
   expect(invoices.length).toBeGreaterThan(0);
-  const authorized = (await sandbox.requests()).filter((r) => !r.path.startsWith('/v1/auth/') && r.status !== 401);
+  const authorized = (await sandbox.requests()).filter(
+    (r) => !r.path.startsWith('/v1/auth/') && r.status !== 401,
+  );
   expect(authorized.length).toBe(3);
 }
 

@@ -37,14 +37,19 @@ it('the settings file never holds a token, the API key or the password', async (
   });
   settings.update({ endpoint: { kind: 'custom', customUrl: sandbox.endpoint.baseUrl } });
   session.onChange((state) => {
-    settings.setLastSession(state.status === 'signed-in' ? { baseUrl: state.endpoint.baseUrl, email: state.email } : undefined);
+    settings.setLastSession(
+      state.status === 'signed-in'
+        ? { baseUrl: state.endpoint.baseUrl, email: state.email }
+        : undefined,
+    );
   });
 
   const key = secretKeyFor(sandbox.endpoint.baseUrl, demo.email);
   const seenSecrets = new Set<string>([demo.password, demo.apiKey]);
   const collect = async () => {
     const tokens = parseTokens((await secrets.get(key)) ?? '');
-    for (const value of [tokens?.accessToken, tokens?.refreshToken, tokens?.apiKey]) if (value) seenSecrets.add(value);
+    for (const value of [tokens?.accessToken, tokens?.refreshToken, tokens?.apiKey])
+      if (value) seenSecrets.add(value);
   };
 
   await session.signIn(sandbox.endpoint, { email: demo.email, password: demo.password });
@@ -57,7 +62,9 @@ it('the settings file never holds a token, the API key or the password', async (
   settings.setWindowBounds({ x: 0, y: 0, width: 1100, height: 760 });
 
   const file = readFileSync(conf.path, 'utf8');
-  expect(JSON.parse(file)).toMatchObject({ lastSession: { baseUrl: sandbox.endpoint.baseUrl, email: demo.email } });
+  expect(JSON.parse(file)).toMatchObject({
+    lastSession: { baseUrl: sandbox.endpoint.baseUrl, email: demo.email },
+  });
   expect(seenSecrets.size).toBeGreaterThanOrEqual(6);
   for (const secret of seenSecrets) expect(file).not.toContain(secret);
   expect(file).not.toMatch(/token|apiKey|password/i);

@@ -45,7 +45,9 @@ describe('SettingsStore', () => {
   it('applies partial updates, keeps them on disk, and a new store reads them back', () => {
     settings.update({ pollIntervalSeconds: 120 });
     settings.update({ notifications: { earlyWarning: false } });
-    const after = settings.update({ endpoint: { kind: 'custom', customUrl: 'https://staging.example.com/v1/' } });
+    const after = settings.update({
+      endpoint: { kind: 'custom', customUrl: 'https://staging.example.com/v1/' },
+    });
     expect(after).toEqual({
       endpoint: { kind: 'custom', customUrl: 'https://staging.example.com/v1' },
       pollIntervalSeconds: 120,
@@ -72,10 +74,26 @@ describe('SettingsStore', () => {
       [{ pollIntervalSeconds: 30.5 }, 'pollIntervalSeconds', /whole number/],
       [{ pollIntervalSeconds: '60' }, 'pollIntervalSeconds', /number of seconds/],
       [{ endpoint: { kind: 'custom' } }, 'endpoint.customUrl', /Enter the server’s address/],
-      [{ endpoint: { kind: 'custom', customUrl: 'not a url' } }, 'endpoint.customUrl', /full address/],
-      [{ endpoint: { kind: 'custom', customUrl: 'ftp://example.com' } }, 'endpoint.customUrl', /https:\/\//],
-      [{ endpoint: { kind: 'custom', customUrl: 'http://staging.example.com/v1' } }, 'endpoint.customUrl', /only for this computer/],
-      [{ endpoint: { kind: 'custom', customUrl: 'https://me:pw@example.com/v1' } }, 'endpoint.customUrl', /user name or password/],
+      [
+        { endpoint: { kind: 'custom', customUrl: 'not a url' } },
+        'endpoint.customUrl',
+        /full address/,
+      ],
+      [
+        { endpoint: { kind: 'custom', customUrl: 'ftp://example.com' } },
+        'endpoint.customUrl',
+        /https:\/\//,
+      ],
+      [
+        { endpoint: { kind: 'custom', customUrl: 'http://staging.example.com/v1' } },
+        'endpoint.customUrl',
+        /only for this computer/,
+      ],
+      [
+        { endpoint: { kind: 'custom', customUrl: 'https://me:pw@example.com/v1' } },
+        'endpoint.customUrl',
+        /user name or password/,
+      ],
     ];
     for (const [patch, field, message] of cases) {
       const error = validationError(patch);
@@ -89,8 +107,14 @@ describe('SettingsStore', () => {
   });
 
   it('accepts plain http only for this computer', () => {
-    for (const url of ['http://127.0.0.1:4010/v1', 'http://localhost:4010/v1', 'http://[::1]:4010/v1']) {
-      expect(settings.update({ endpoint: { kind: 'custom', customUrl: url } }).endpoint.customUrl).toBe(url);
+    for (const url of [
+      'http://127.0.0.1:4010/v1',
+      'http://localhost:4010/v1',
+      'http://[::1]:4010/v1',
+    ]) {
+      expect(
+        settings.update({ endpoint: { kind: 'custom', customUrl: url } }).endpoint.customUrl,
+      ).toBe(url);
     }
   });
 
@@ -116,21 +140,33 @@ describe('SettingsStore', () => {
     expect(settings.lastSession()).toBeUndefined();
     // And the next change writes clean values over the bad ones.
     settings.update({ launchAtLogin: true });
-    expect(JSON.parse(readFileSync(conf.path, 'utf8'))).toMatchObject({ pollIntervalSeconds: 60, launchAtLogin: true });
+    expect(JSON.parse(readFileSync(conf.path, 'utf8'))).toMatchObject({
+      pollIntervalSeconds: 60,
+      launchAtLogin: true,
+    });
   });
 
   it('reads a file that is not JSON at all as the defaults, and can save over it', () => {
     writeFileSync(conf.path, '{ this is not json');
     expect(settings.get()).toEqual(defaultSettings);
     expect(settings.update({ pollIntervalSeconds: 30 }).pollIntervalSeconds).toBe(30);
-    expect(new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' })).get().pollIntervalSeconds).toBe(30);
+    expect(
+      new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' })).get()
+        .pollIntervalSeconds,
+    ).toBe(30);
   });
 
   it('remembers window bounds and the last session, and forgets the session on request', () => {
     settings.setWindowBounds({ x: 10, y: 20, width: 1100, height: 760 });
     expect(settings.windowBounds()).toEqual({ x: 10, y: 20, width: 1100, height: 760 });
-    settings.setLastSession({ baseUrl: 'https://api.greencloud.dev/v1', email: 'demo@greencloud.test' });
-    expect(settings.lastSession()).toEqual({ baseUrl: 'https://api.greencloud.dev/v1', email: 'demo@greencloud.test' });
+    settings.setLastSession({
+      baseUrl: 'https://api.greencloud.dev/v1',
+      email: 'demo@greencloud.test',
+    });
+    expect(settings.lastSession()).toEqual({
+      baseUrl: 'https://api.greencloud.dev/v1',
+      email: 'demo@greencloud.test',
+    });
     settings.setLastSession(undefined);
     expect(settings.lastSession()).toBeUndefined();
     expect(JSON.parse(readFileSync(conf.path, 'utf8'))).not.toHaveProperty('lastSession');
@@ -139,6 +175,8 @@ describe('SettingsStore', () => {
   it('keeps keys it does not know (written by a newer version)', () => {
     writeFileSync(conf.path, JSON.stringify({ futureFeature: { on: true } }));
     settings.update({ launchAtLogin: true });
-    expect(JSON.parse(readFileSync(conf.path, 'utf8'))).toHaveProperty('futureFeature', { on: true });
+    expect(JSON.parse(readFileSync(conf.path, 'utf8'))).toHaveProperty('futureFeature', {
+      on: true,
+    });
   });
 });
