@@ -47,7 +47,9 @@ const json = (body: unknown, status = 200): Reply => ({ status, body });
 const changeCardBody = changeCardRequest.extend({
   address: z.object(
     {
-      default: z.literal(true, { error: 'address.default must be true: the card uses the address on file.' }),
+      default: z.literal(true, {
+        error: 'address.default must be true: the card uses the address on file.',
+      }),
     },
     { error: 'address.default is required and must be true.' },
   ),
@@ -68,7 +70,11 @@ const flagsBody = flagsRequest.partial();
 const disableTwofaBody = twofaCodeRequest.partial();
 
 function declined(): SandboxError {
-  return new SandboxError(402, 'PAYMENT_DECLINED', 'The card was declined. Nothing was charged or changed.');
+  return new SandboxError(
+    402,
+    'PAYMENT_DECLINED',
+    'The card was declined. Nothing was charged or changed.',
+  );
 }
 
 function addressFrom(address: z.output<typeof setBundleRequest>['address']): SandboxAddress {
@@ -122,7 +128,11 @@ export function apiRoutes(world: SandboxWorld): Route[] {
       const request = checkBody(refreshRequest, bodyOf(ctx));
       const account = spendRefreshToken(world.state, request.refreshToken);
       if (!account) {
-        throw new SandboxError(401, 'NEEDS_LOGIN', 'The refresh token is not valid or was already used. Sign in again.');
+        throw new SandboxError(
+          401,
+          'NEEDS_LOGIN',
+          'The refresh token is not valid or was already used. Sign in again.',
+        );
       }
       return json(issueTokens(world.state, account, now(), true));
     }),
@@ -137,7 +147,11 @@ export function apiRoutes(world: SandboxWorld): Route[] {
     route('POST', '/auth/2FA', (ctx) => {
       const account = signedIn(ctx);
       if (account.totpSecret !== undefined) {
-        throw new SandboxError(400, 'TWOFA_ALREADY_ENABLED', '2FA is already on for this account. Turn it off first to set it up again.');
+        throw new SandboxError(
+          400,
+          'TWOFA_ALREADY_ENABLED',
+          '2FA is already on for this account. Turn it off first to set it up again.',
+        );
       }
       // Pending until verify2FA proves the authenticator has it; asking again replaces it.
       account.pendingTotpSecret = newTotpSecret();
@@ -148,7 +162,11 @@ export function apiRoutes(world: SandboxWorld): Route[] {
       const request = checkBody(twofaCodeRequest, bodyOf(ctx));
       const pending = account.pendingTotpSecret;
       if (pending === undefined) {
-        throw new SandboxError(400, 'TWOFA_NOT_STARTED', 'Start 2FA set-up first: there is no new 2FA secret to confirm.');
+        throw new SandboxError(
+          400,
+          'TWOFA_NOT_STARTED',
+          'Start 2FA set-up first: there is no new 2FA secret to confirm.',
+        );
       }
       if (!acceptTotp(account, pending, request.code)) throw invalidTwofa(403, 'code');
       account.totpSecret = pending;
@@ -168,7 +186,11 @@ export function apiRoutes(world: SandboxWorld): Route[] {
     // Sign-up is out of the app's scope (it links to the web); the sandbox's accounts are fixed.
     ...['/auth/register', '/auth/activate'].map((path) =>
       route('POST', path, () => {
-        throw new SandboxError(501, 'NOT_AVAILABLE_IN_SANDBOX', 'Sign-up is not available in the sandbox: use the demo accounts.');
+        throw new SandboxError(
+          501,
+          'NOT_AVAILABLE_IN_SANDBOX',
+          'Sign-up is not available in the sandbox: use the demo accounts.',
+        );
       }),
     ),
 
@@ -208,7 +230,12 @@ export function apiRoutes(world: SandboxWorld): Route[] {
         (a) => a.resetCode?.code === request.code && a.resetCode.expiresAt > now(),
       );
       if (!account) {
-        throw new SandboxError(400, 'INVALID_RESET_CODE', 'The reset code is wrong, used or expired. Ask for a new one.', { field: 'code' });
+        throw new SandboxError(
+          400,
+          'INVALID_RESET_CODE',
+          'The reset code is wrong, used or expired. Ask for a new one.',
+          { field: 'code' },
+        );
       }
       requireTwofa(account, request.twofa, 403, 'twofa');
       account.password = request.password;
@@ -260,15 +287,24 @@ export function apiRoutes(world: SandboxWorld): Route[] {
       const account = signedIn(ctx);
       const request = checkBody(changeCardBody, bodyOf(ctx));
       if (account.flags.bundleAutoRenewal && !account.cardDeclined) {
-        throw new SandboxError(403, 'CARD_CHANGE_NOT_ALLOWED', 'The card cannot be changed while auto-pay (bundle auto-renewal) is on, unless the card on file was declined.');
+        throw new SandboxError(
+          403,
+          'CARD_CHANGE_NOT_ALLOWED',
+          'The card cannot be changed while auto-pay (bundle auto-renewal) is on, unless the card on file was declined.',
+        );
       }
       const last = account.lastCardChangeAt;
       if (last !== undefined && now() - last < cardChangeIntervalMs) {
         const seconds = Math.max(1, Math.ceil((last + cardChangeIntervalMs - now()) / 1000));
-        throw new SandboxError(429, 'CARD_CHANGE_TOO_SOON', 'The card can be changed once every 24 hours.', {
-          headers: { 'Retry-After': String(seconds) },
-          extra: { retryAfter: seconds },
-        });
+        throw new SandboxError(
+          429,
+          'CARD_CHANGE_TOO_SOON',
+          'The card can be changed once every 24 hours.',
+          {
+            headers: { 'Retry-After': String(seconds) },
+            extra: { retryAfter: seconds },
+          },
+        );
       }
       if (isDeclinedPaymentMethod(request.paymentMethod)) throw declined();
       account.card = cardFor(request.paymentMethod);
@@ -279,13 +315,27 @@ export function apiRoutes(world: SandboxWorld): Route[] {
 
     // ---- Invoices ----
     route('GET', '/invoice/list', (ctx) =>
-      json(signedIn(ctx).invoices.map(({ id, amount, status, paidDay }) => ({ id, amount, status, paidDay }))),
+      json(
+        signedIn(ctx).invoices.map(({ id, amount, status, paidDay }) => ({
+          id,
+          amount,
+          status,
+          paidDay,
+        })),
+      ),
     ),
     route('GET', '/invoice/:id', (ctx) => {
       const invoice = signedIn(ctx).invoices.find((i) => i.id === ctx.params.id);
       if (!invoice) throw notFound('There is no invoice with that id on this account.');
       const { id, amount, description, status, paidDay, card, receiptUrl } = invoice;
-      return json({ id, amount, description, status, paidDay, payment: { card: { ...card }, receiptUrl } });
+      return json({
+        id,
+        amount,
+        description,
+        status,
+        paidDay,
+        payment: { card: { ...card }, receiptUrl },
+      });
     }),
   ];
 }

@@ -23,11 +23,13 @@ export function isDeclinedPaymentMethod(paymentMethod: string): boolean {
 
 /** The card a payment method stands for, with the last four digits of Stripe's test numbers. */
 export function cardFor(paymentMethod: string): SandboxCard {
-  if (paymentMethod.startsWith('pm_card_visa')) return { paymentMethod, brand: 'visa', last4: '4242' };
+  if (paymentMethod.startsWith('pm_card_visa'))
+    return { paymentMethod, brand: 'visa', last4: '4242' };
   if (paymentMethod.startsWith('pm_card_mastercard')) {
     return { paymentMethod, brand: 'mastercard', last4: '4444' };
   }
-  if (paymentMethod.startsWith('pm_card_amex')) return { paymentMethod, brand: 'amex', last4: '0005' };
+  if (paymentMethod.startsWith('pm_card_amex'))
+    return { paymentMethod, brand: 'amex', last4: '0005' };
   return { paymentMethod, brand: 'card', last4: '0000' };
 }
 

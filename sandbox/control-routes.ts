@@ -23,7 +23,10 @@ function wholeNumber(label: string, min: number, max: number) {
 
 const emailField = z.string({ error: 'email is required: the sandbox account to act on.' });
 
-const consumeBody = z.object({ email: emailField, count: wholeNumber('count', 1, maxConsumeCount) });
+const consumeBody = z.object({
+  email: emailField,
+  count: wholeNumber('count', 1, maxConsumeCount),
+});
 
 const accountPatchBody = z.object({
   email: emailField,
@@ -55,7 +58,10 @@ export function controlRoutes(world: SandboxWorld): Route[] {
   const now = () => world.clock.now();
   const accountFor = (email: string): SandboxAccount => {
     const account = findAccountByEmail(world.state, email);
-    if (!account) throw new SandboxError(404, 'NOT_FOUND', 'There is no sandbox account with that email.', { field: 'email' });
+    if (!account)
+      throw new SandboxError(404, 'NOT_FOUND', 'There is no sandbox account with that email.', {
+        field: 'email',
+      });
     return account;
   };
   const bodyOf = (ctx: RequestContext) => ctx.body ?? {};
@@ -63,11 +69,21 @@ export function controlRoutes(world: SandboxWorld): Route[] {
   return [
     route('POST', '/consume', (ctx): Reply => {
       const request = checkBody(consumeBody, bodyOf(ctx));
-      const result = consumeInvocations(world.state, accountFor(request.email), request.count, now());
+      const result = consumeInvocations(
+        world.state,
+        accountFor(request.email),
+        request.count,
+        now(),
+      );
       if (result.failed > 0) {
-        throw new SandboxError(402, 'NO_QUOTA_AVAILABLE', 'The quota ran out: the remaining invocations failed.', {
-          extra: { ...result },
-        });
+        throw new SandboxError(
+          402,
+          'NO_QUOTA_AVAILABLE',
+          'The quota ran out: the remaining invocations failed.',
+          {
+            extra: { ...result },
+          },
+        );
       }
       return { status: 200, body: result };
     }),
@@ -80,7 +96,11 @@ export function controlRoutes(world: SandboxWorld): Route[] {
       if (request.cardDeclined !== undefined) account.cardDeclined = request.cardDeclined;
       return {
         status: 200,
-        body: { email: account.email, quota: account.bundle.quota, cardDeclined: account.cardDeclined },
+        body: {
+          email: account.email,
+          quota: account.bundle.quota,
+          cardDeclined: account.cardDeclined,
+        },
       };
     }),
     route('GET', '/outbox', (ctx): Reply => {
@@ -95,9 +115,15 @@ export function controlRoutes(world: SandboxWorld): Route[] {
         throw validationFailed('A latency fault needs ms, the delay in milliseconds.', 'ms');
       }
       if (request.mode === 'status' && request.status === undefined) {
-        throw validationFailed('A status fault needs status, the HTTP status to answer with.', 'status');
+        throw validationFailed(
+          'A status fault needs status, the HTTP status to answer with.',
+          'status',
+        );
       }
-      world.faults.add({ ...request, ...(request.path === undefined ? {} : { path: normalisePath(request.path) }) });
+      world.faults.add({
+        ...request,
+        ...(request.path === undefined ? {} : { path: normalisePath(request.path) }),
+      });
       return { status: 204 };
     }),
     route('POST', '/clock', (ctx): Reply => {

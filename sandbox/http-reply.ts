@@ -32,7 +32,11 @@ export class SandboxError extends Error {
   toReply(): Reply {
     const body: Record<string, unknown> = { error: this.code, message: this.message };
     if (this.details.field !== undefined) body.field = this.details.field;
-    return { status: this.status, body: { ...body, ...this.details.extra }, headers: this.details.headers };
+    return {
+      status: this.status,
+      body: { ...body, ...this.details.extra },
+      headers: this.details.headers,
+    };
   }
 }
 

@@ -72,9 +72,14 @@ export function findRoute(
     allowed.push(candidate.method);
   }
   if (allowed.length > 0) {
-    throw new SandboxError(405, 'METHOD_NOT_ALLOWED', `This address does not accept ${method}; it accepts ${allowed.join(", ")}.`, {
-      headers: { Allow: allowed.join(', ') },
-    });
+    throw new SandboxError(
+      405,
+      'METHOD_NOT_ALLOWED',
+      `This address does not accept ${method}; it accepts ${allowed.join(', ')}.`,
+      {
+        headers: { Allow: allowed.join(', ') },
+      },
+    );
   }
   throw notFound();
 }

@@ -66,35 +66,58 @@ function delay(ms: number): Promise<void> {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
   if (!loopbackHosts.has(host)) {
-    throw new Error(`The sandbox listens on loopback only (127.0.0.1, ::1 or localhost), not ${host}.`);
+    throw new Error(
+      `The sandbox listens on loopback only (127.0.0.1, ::1 or localhost), not ${host}.`,
+    );
   }
   const world = new SandboxWorld();
   const api = apiRoutes(world);
   const control = controlRoutes(world);
 
-  async function route(req: IncomingMessage, routes: readonly Route[], path: string, text: string): Promise<Reply> {
+  async function route(
+    req: IncomingMessage,
+    routes: readonly Route[],
+    path: string,
+    text: string,
+  ): Promise<Reply> {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const { route: found, params } = findRoute(routes, method, path);
     const body = parseJsonBody(text, req.headers['content-type']);
-    return found.handle({ method, path, params, query: url.searchParams, headers: req.headers, body });
+    return found.handle({
+      method,
+      path,
+      params,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+    });
   }
 
   /** Answers one request; returns the status sent (0 when the connection was cut on purpose). */
-  async function answer(req: IncomingMessage, res: ServerResponse, fullPath: string): Promise<number> {
+  async function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    fullPath: string,
+  ): Promise<number> {
     const reply = (r: Reply) => {
       sendReply(res, r);
       return r.status;
     };
     try {
       if (!isLoopbackHostHeader(req.headers.host)) {
-        throw new SandboxError(403, 'FORBIDDEN_HOST', 'The sandbox answers requests addressed to 127.0.0.1 or localhost only.');
+        throw new SandboxError(
+          403,
+          'FORBIDDEN_HOST',
+          'The sandbox answers requests addressed to 127.0.0.1 or localhost only.',
+        );
       }
       const text = await readBody(req);
       const controlPath = inside(fullPath, controlPrefix);
       if (controlPath !== undefined) return reply(await route(req, control, controlPath, text));
       const apiPath = inside(fullPath, apiPrefix);
-      if (apiPath === undefined) throw new SandboxError(404, 'NOT_FOUND', 'There is nothing here: the API is under /v1.');
+      if (apiPath === undefined)
+        throw new SandboxError(404, 'NOT_FOUND', 'There is nothing here: the API is under /v1.');
 
       const fault = world.faults.take(fullPath);
       if (fault?.mode === 'latency') await delay(fault.ms ?? 0);
@@ -103,15 +126,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         return 0;
       }
       if (fault?.mode === 'malformed') {
-        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.writeHead(200, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Cache-Control': 'no-store',
+        });
         res.end(brokenJson);
         return 200;
       }
       if (fault?.mode === 'status') {
         const status = fault.status ?? 500;
-        throw new SandboxError(status, 'SANDBOX_FAULT', `The sandbox was asked to fail this request with HTTP ${status}.`, {
-          headers: status === 429 || status === 503 ? { 'Retry-After': '1' } : {},
-        });
+        throw new SandboxError(
+          status,
+          'SANDBOX_FAULT',
+          `The sandbox was asked to fail this request with HTTP ${status}.`,
+          {
+            headers: status === 429 || status === 503 ? { 'Retry-After': '1' } : {},
+          },
+        );
       }
       return reply(await route(req, api, apiPath, text));
     } catch (error) {
@@ -123,7 +154,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         }
         return reply(error.toReply());
       }
-      return reply(new SandboxError(500, 'SANDBOX_ERROR', 'The sandbox hit an unexpected problem with this request.').toReply());
+      return reply(
+        new SandboxError(
+          500,
+          'SANDBOX_ERROR',
+          'The sandbox hit an unexpected problem with this request.',
+        ).toReply(),
+      );
     }
   }
 
@@ -134,13 +171,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     void answer(req, res, path)
       .catch(() => 500)
       .then((status) => {
-        if (inside(path, controlPrefix) === undefined) world.requestLog.add(method, path, status, world.clock.now());
+        if (inside(path, controlPrefix) === undefined)
+          world.requestLog.add(method, path, status, world.clock.now());
         options.log?.(`${method} ${path} ${status} ${Date.now() - started}ms`);
       });
   });
   // Garbage that is not HTTP at all: answer 400 and hang up, never throw.
   server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });
 

@@ -61,7 +61,9 @@ export function requireAccount(
   const entry = token === '' ? undefined : state.accessTokens.get(token);
   if (entry && entry.expiresAt <= now) state.accessTokens.delete(token);
   const account =
-    entry && entry.expiresAt > now ? state.accounts.find((a) => a.id === entry.accountId) : undefined;
+    entry && entry.expiresAt > now
+      ? state.accounts.find((a) => a.id === entry.accountId)
+      : undefined;
   if (!account) {
     throw new SandboxError(
       401,

@@ -27,7 +27,11 @@ export function newTotpSecret(): string {
  * The time step whose code matches, trying one step of drift either side of `atMs`, or undefined.
  * Remembering used steps (to refuse replays) is the caller's job: it knows the account.
  */
-export function matchingTotpStep(base32Secret: string, code: string, atMs: number): number | undefined {
+export function matchingTotpStep(
+  base32Secret: string,
+  code: string,
+  atMs: number,
+): number | undefined {
   const key = base32Decode(base32Secret);
   const now = totpStep(atMs);
   for (const step of [now - 1, now, now + 1]) {

@@ -35,7 +35,12 @@ export function requireTwofa(
   const secret = account.totpSecret;
   if (secret === undefined) return;
   if (code === undefined) {
-    throw new SandboxError(status, 'TWOFA_REQUIRED', 'This account uses 2FA: send the 6-digit code from the authenticator app.', { field });
+    throw new SandboxError(
+      status,
+      'TWOFA_REQUIRED',
+      'This account uses 2FA: send the 6-digit code from the authenticator app.',
+      { field },
+    );
   }
   if (!acceptTotp(account, secret, code)) throw invalidTwofa(status, field);
 }

@@ -49,7 +49,12 @@ async function viaFetch(url: string, method: string, options: CallOptions): Prom
           : JSON.stringify(options.body),
   });
   const text = await response.text();
-  return { status: response.status, headers: Object.fromEntries(response.headers), text, json: parse(text) };
+  return {
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    text,
+    json: parse(text),
+  };
 }
 
 /** Any method with a JSON body over node:http: the only way to send Set Password's GET body. */
@@ -65,7 +70,9 @@ export function rawRequest(
       {
         method,
         headers: {
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }),
+          ...(body === undefined
+            ? {}
+            : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }),
           ...headers,
         },
       },
@@ -89,7 +96,9 @@ export function rawRequest(
  * Codes for a TOTP secret at the previous, current and next 30-second step. Waits first when the
  * current step is about to end, so the sandbox (checking a moment later) sees the same step.
  */
-export async function totpCodes(secret: string): Promise<{ previous: string; current: string; next: string; stale: string }> {
+export async function totpCodes(
+  secret: string,
+): Promise<{ previous: string; current: string; next: string; stale: string }> {
   const intoStep = Date.now() % 30_000;
   if (intoStep > 27_000) await new Promise((r) => setTimeout(r, 30_000 - intoStep + 200));
   const now = Date.now();
@@ -111,7 +120,9 @@ export interface SandboxFixture {
   /** Signs in and returns the access token. The twofa account uses the current TOTP code. */
   signIn(who?: 'demo' | 'twofa'): Promise<string>;
   advanceClock(seconds: number): Promise<void>;
-  outbox(email: string): Promise<Array<{ to: string; kind: string; code?: string; sentAt: string }>>;
+  outbox(
+    email: string,
+  ): Promise<Array<{ to: string; kind: string; code?: string; sentAt: string }>>;
 }
 
 export const demo = sandboxAccounts.demo;
@@ -139,15 +150,19 @@ export function useSandbox(): SandboxFixture {
     get sandbox() {
       return sandbox();
     },
-    api: (method, path, options = {}) => viaFetch(`${sandbox().apiBaseUrl}${path}`, method, options),
-    control: (method, path, body) => viaFetch(`${sandbox().origin}/_sandbox${path}`, method, { body }),
-    apiWithBody: (method, path, body) => rawRequest(`${sandbox().apiBaseUrl}${path}`, method, JSON.stringify(body)),
+    api: (method, path, options = {}) =>
+      viaFetch(`${sandbox().apiBaseUrl}${path}`, method, options),
+    control: (method, path, body) =>
+      viaFetch(`${sandbox().origin}/_sandbox${path}`, method, { body }),
+    apiWithBody: (method, path, body) =>
+      rawRequest(`${sandbox().apiBaseUrl}${path}`, method, JSON.stringify(body)),
     async signIn(who = 'demo') {
       const account = sandboxAccounts[who];
       const body: Record<string, string> = { email: account.email, password: account.password };
       if (who === 'twofa') body.twofa = (await totpCodes(sandboxAccounts.twofa.totpSecret)).current;
       const result = await fixture.api('POST', '/auth/login', { body });
-      if (result.status !== 200) throw new Error(`Sign-in as ${who} answered ${result.status}: ${result.text}`);
+      if (result.status !== 200)
+        throw new Error(`Sign-in as ${who} answered ${result.status}: ${result.text}`);
       return result.json.accessToken as string;
     },
     async advanceClock(seconds) {

@@ -39,32 +39,54 @@ describe('GET /user', () => {
   it('returns the twofa account with a STARTER bundle of 1,000', async () => {
     const token = await sb.signIn('twofa');
     const result = await sb.api('GET', '/user', { token });
-    expect(result.json).toMatchObject({ email: twofa.email, twofa: true, bundle: { name: 'STARTER', quota: 1000 } });
+    expect(result.json).toMatchObject({
+      email: twofa.email,
+      twofa: true,
+      bundle: { name: 'STARTER', quota: 1000 },
+    });
   });
 });
 
 describe('PUT /user/flags', () => {
   it('sets both flags (204)', async () => {
     const token = await sb.signIn();
-    const result = await sb.api('PUT', '/user/flags', { token, body: { bundleAutoRenewal: false, lowQuotaNotification: true } });
+    const result = await sb.api('PUT', '/user/flags', {
+      token,
+      body: { bundleAutoRenewal: false, lowQuotaNotification: true },
+    });
     expect(result.status).toBe(204);
-    expect((await sb.api('GET', '/user', { token })).json.flags).toEqual({ bundleAutoRenewal: false, lowQuotaNotification: true });
+    expect((await sb.api('GET', '/user', { token })).json.flags).toEqual({
+      bundleAutoRenewal: false,
+      lowQuotaNotification: true,
+    });
   });
 
   it('turns off a flag that is left out, as documented', async () => {
     const token = await sb.signIn();
     await sb.api('PUT', '/user/flags', { token, body: { lowQuotaNotification: true } });
-    expect((await sb.api('GET', '/user', { token })).json.flags).toEqual({ bundleAutoRenewal: false, lowQuotaNotification: true });
+    expect((await sb.api('GET', '/user', { token })).json.flags).toEqual({
+      bundleAutoRenewal: false,
+      lowQuotaNotification: true,
+    });
     await sb.api('PUT', '/user/flags', { token, body: {} });
-    expect((await sb.api('GET', '/user', { token })).json.flags).toEqual({ bundleAutoRenewal: false, lowQuotaNotification: false });
+    expect((await sb.api('GET', '/user', { token })).json.flags).toEqual({
+      bundleAutoRenewal: false,
+      lowQuotaNotification: false,
+    });
   });
 
   it('refuses a flag that is not a boolean and changes nothing', async () => {
     const token = await sb.signIn();
-    const result = await sb.api('PUT', '/user/flags', { token, body: { bundleAutoRenewal: 'yes', lowQuotaNotification: false } });
+    const result = await sb.api('PUT', '/user/flags', {
+      token,
+      body: { bundleAutoRenewal: 'yes', lowQuotaNotification: false },
+    });
     expect(result.status).toBe(400);
     expect(result.json).toMatchObject({ error: 'VALIDATION_FAILED', field: 'bundleAutoRenewal' });
-    expect((await sb.api('GET', '/user', { token })).json.flags).toEqual({ bundleAutoRenewal: true, lowQuotaNotification: true });
+    expect((await sb.api('GET', '/user', { token })).json.flags).toEqual({
+      bundleAutoRenewal: true,
+      lowQuotaNotification: true,
+    });
   });
 
   it('needs a signed-in user', async () => {
@@ -75,7 +97,10 @@ describe('PUT /user/flags', () => {
 describe('PUT /user/password', () => {
   it('changes the password (204): the new one signs in, the old one does not', async () => {
     const token = await sb.signIn();
-    const result = await sb.api('PUT', '/user/password', { token, body: { password: 'Fresh456#' } });
+    const result = await sb.api('PUT', '/user/password', {
+      token,
+      body: { password: 'Fresh456#' },
+    });
     expect(result.status).toBe(204);
     expect(await canSignIn(demo.email, 'Fresh456#')).toBe(true);
     expect(await canSignIn(demo.email, demo.password)).toBe(false);
@@ -87,7 +112,10 @@ describe('PUT /user/password', () => {
     ['missing', undefined, /required/],
   ])('refuses a password that is %s (400, field password)', async (_label, password, message) => {
     const token = await sb.signIn();
-    const result = await sb.api('PUT', '/user/password', { token, body: password === undefined ? {} : { password } });
+    const result = await sb.api('PUT', '/user/password', {
+      token,
+      body: password === undefined ? {} : { password },
+    });
     expect(result.status).toBe(400);
     expect(result.json).toMatchObject({ error: 'VALIDATION_FAILED', field: 'password' });
     expect(result.json.message).toMatch(message);
@@ -95,21 +123,31 @@ describe('PUT /user/password', () => {
 
   it('needs the 2FA code on a 2FA account: 403 TWOFA_REQUIRED, then 403 INVALID_TWOFA, then 204', async () => {
     const token = await sb.signIn('twofa');
-    const missing = await sb.api('PUT', '/user/password', { token, body: { password: 'Fresh456#' } });
+    const missing = await sb.api('PUT', '/user/password', {
+      token,
+      body: { password: 'Fresh456#' },
+    });
     expect(missing.status).toBe(403);
     expect(missing.json).toMatchObject({ error: 'TWOFA_REQUIRED', field: 'twofa' });
     const { stale, next } = await totpCodes(twofa.totpSecret);
-    const wrong = await sb.api('PUT', '/user/password', { token, body: { password: 'Fresh456#', twofa: stale } });
+    const wrong = await sb.api('PUT', '/user/password', {
+      token,
+      body: { password: 'Fresh456#', twofa: stale },
+    });
     expect(wrong.status).toBe(403);
     expect(wrong.json.error).toBe('INVALID_TWOFA');
-    const ok = await sb.api('PUT', '/user/password', { token, body: { password: 'Fresh456#', twofa: next } });
+    const ok = await sb.api('PUT', '/user/password', {
+      token,
+      body: { password: 'Fresh456#', twofa: next },
+    });
     expect(ok.status).toBe(204);
   });
 });
 
 describe('resetting a forgotten password', () => {
   const request = (email: string) => sb.api('POST', '/user/resetPassword', { body: { email } });
-  const setPassword = (body: Record<string, string>) => sb.apiWithBody('GET', '/user/resetPassword', body);
+  const setPassword = (body: Record<string, string>) =>
+    sb.apiWithBody('GET', '/user/resetPassword', body);
   const codeFor = async (email: string) => {
     const [latest] = await sb.outbox(email);
     expect(latest?.kind).toBe('reset-code');
@@ -168,7 +206,9 @@ describe('resetting a forgotten password', () => {
   it('refuses a made-up code and a weak password', async () => {
     await request(demo.email);
     const code = await codeFor(demo.email);
-    expect((await setPassword({ password: 'Reset789$', code: '0'.repeat(32) })).json.error).toBe('INVALID_RESET_CODE');
+    expect((await setPassword({ password: 'Reset789$', code: '0'.repeat(32) })).json.error).toBe(
+      'INVALID_RESET_CODE',
+    );
     const weak = await setPassword({ password: 'weak', code });
     expect(weak.status).toBe(400);
     expect(weak.json).toMatchObject({ error: 'VALIDATION_FAILED', field: 'password' });
@@ -184,7 +224,9 @@ describe('resetting a forgotten password', () => {
     expect(missing.status).toBe(403);
     expect(missing.json.error).toBe('TWOFA_REQUIRED');
     const { stale, current } = await totpCodes(twofa.totpSecret);
-    expect((await setPassword({ password: 'Reset789$', code, twofa: stale })).json.error).toBe('INVALID_TWOFA');
+    expect((await setPassword({ password: 'Reset789$', code, twofa: stale })).json.error).toBe(
+      'INVALID_TWOFA',
+    );
     expect((await setPassword({ password: 'Reset789$', code, twofa: current })).status).toBe(204);
   });
 

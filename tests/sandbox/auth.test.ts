@@ -7,7 +7,9 @@ const sb = useSandbox();
 
 describe('POST /auth/login', () => {
   it('signs in the demo account with tokens that last an hour', async () => {
-    const result = await sb.api('POST', '/auth/login', { body: { email: demo.email, password: demo.password } });
+    const result = await sb.api('POST', '/auth/login', {
+      body: { email: demo.email, password: demo.password },
+    });
     expect(result.status).toBe(200);
     expect(result.json).toEqual({
       expiresIn: 3600,
@@ -27,13 +29,20 @@ describe('POST /auth/login', () => {
   });
 
   it('refuses a wrong password with INVALID_CREDENTIALS', async () => {
-    const result = await sb.api('POST', '/auth/login', { body: { email: demo.email, password: 'Wrong123!' } });
+    const result = await sb.api('POST', '/auth/login', {
+      body: { email: demo.email, password: 'Wrong123!' },
+    });
     expect(result.status).toBe(401);
-    expect(result.json).toMatchObject({ error: 'INVALID_CREDENTIALS', message: expect.stringMatching(/\.$/) });
+    expect(result.json).toMatchObject({
+      error: 'INVALID_CREDENTIALS',
+      message: expect.stringMatching(/\.$/),
+    });
   });
 
   it('refuses an unknown email the same way as a wrong password', async () => {
-    const result = await sb.api('POST', '/auth/login', { body: { email: 'nobody@greencloud.test', password: demo.password } });
+    const result = await sb.api('POST', '/auth/login', {
+      body: { email: 'nobody@greencloud.test', password: demo.password },
+    });
     expect(result.status).toBe(401);
     expect(result.json.error).toBe('INVALID_CREDENTIALS');
   });
@@ -54,13 +63,17 @@ describe('POST /auth/login', () => {
   });
 
   it('asks for the 2FA code when the account has 2FA (401 TWOFA_REQUIRED)', async () => {
-    const result = await sb.api('POST', '/auth/login', { body: { email: twofa.email, password: twofa.password } });
+    const result = await sb.api('POST', '/auth/login', {
+      body: { email: twofa.email, password: twofa.password },
+    });
     expect(result.status).toBe(401);
     expect(result.json).toMatchObject({ error: 'TWOFA_REQUIRED', field: 'twofa' });
   });
 
   it('checks the password before asking for 2FA, so 2FA does not reveal the account', async () => {
-    const result = await sb.api('POST', '/auth/login', { body: { email: twofa.email, password: 'Wrong123!' } });
+    const result = await sb.api('POST', '/auth/login', {
+      body: { email: twofa.email, password: 'Wrong123!' },
+    });
     expect(result.json.error).toBe('INVALID_CREDENTIALS');
   });
 });
@@ -95,26 +108,40 @@ describe('access tokens', () => {
 
 describe('POST /auth/refresh', () => {
   it('rotates: gives a new pair, and the old refresh token stops working', async () => {
-    const login = await sb.api('POST', '/auth/login', { body: { email: demo.email, password: demo.password } });
-    const first = await sb.api('POST', '/auth/refresh', { body: { refreshToken: login.json.refreshToken } });
+    const login = await sb.api('POST', '/auth/login', {
+      body: { email: demo.email, password: demo.password },
+    });
+    const first = await sb.api('POST', '/auth/refresh', {
+      body: { refreshToken: login.json.refreshToken },
+    });
     expect(first.status).toBe(200);
     expect(first.json.expiresIn).toBe(3600);
     expect(first.json.refreshToken).not.toBe(login.json.refreshToken);
-    expect((await sb.api('GET', '/user', { token: first.json.accessToken })).json.email).toBe(demo.email);
+    expect((await sb.api('GET', '/user', { token: first.json.accessToken })).json.email).toBe(
+      demo.email,
+    );
 
-    const replay = await sb.api('POST', '/auth/refresh', { body: { refreshToken: login.json.refreshToken } });
+    const replay = await sb.api('POST', '/auth/refresh', {
+      body: { refreshToken: login.json.refreshToken },
+    });
     expect(replay.status).toBe(401);
     expect(replay.json.error).toBe('NEEDS_LOGIN');
 
-    const next = await sb.api('POST', '/auth/refresh', { body: { refreshToken: first.json.refreshToken } });
+    const next = await sb.api('POST', '/auth/refresh', {
+      body: { refreshToken: first.json.refreshToken },
+    });
     expect(next.status).toBe(200);
   });
 
   it('renews a session whose access token has expired', async () => {
-    const login = await sb.api('POST', '/auth/login', { body: { email: demo.email, password: demo.password } });
+    const login = await sb.api('POST', '/auth/login', {
+      body: { email: demo.email, password: demo.password },
+    });
     await sb.advanceClock(7200);
     expect((await sb.api('GET', '/user', { token: login.json.accessToken })).status).toBe(401);
-    const renewed = await sb.api('POST', '/auth/refresh', { body: { refreshToken: login.json.refreshToken } });
+    const renewed = await sb.api('POST', '/auth/refresh', {
+      body: { refreshToken: login.json.refreshToken },
+    });
     expect((await sb.api('GET', '/user', { token: renewed.json.accessToken })).status).toBe(200);
   });
 
@@ -134,11 +161,15 @@ describe('POST /auth/apiKey', () => {
     expect(result.status).toBe(200);
     expect(result.json.expiresIn).toBe(3600);
     expect(result.json).not.toHaveProperty('refreshToken');
-    expect((await sb.api('GET', '/user', { token: result.json.accessToken })).json.email).toBe(demo.email);
+    expect((await sb.api('GET', '/user', { token: result.json.accessToken })).json.email).toBe(
+      demo.email,
+    );
   });
 
   it('refuses a well-formed but wrong key with INVALID_CREDENTIALS', async () => {
-    const result = await sb.api('POST', '/auth/apiKey', { body: { key: '00000000-0000-4000-8000-000000000000' } });
+    const result = await sb.api('POST', '/auth/apiKey', {
+      body: { key: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(result.status).toBe(401);
     expect(result.json.error).toBe('INVALID_CREDENTIALS');
   });

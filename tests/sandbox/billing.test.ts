@@ -7,7 +7,14 @@ import { demo, useSandbox } from '../helpers/sandbox-fixture';
 
 const sb = useSandbox();
 
-const address = { company: 'GreenCloud', street: 'My House 8295', city: 'Parana', district: 'Entre Rios', postCode: '3100', country: 'AR' };
+const address = {
+  company: 'GreenCloud',
+  street: 'My House 8295',
+  city: 'Parana',
+  district: 'Entre Rios',
+  postCode: '3100',
+  country: 'AR',
+};
 const setBundleBody = (overrides: Record<string, unknown> = {}) => ({
   name: 'ENTERPRISE',
   paymentMethod: 'pm_card_mastercard',
@@ -27,8 +34,16 @@ async function snapshot(token: string) {
 describe('POST /user/bundle (Set Bundle)', () => {
   it('charges the card, records an invoice and sets bundle, card and address (204)', async () => {
     const token = await sb.signIn();
-    const newAddress = { street: 'Baker Street 221', city: 'London', postCode: 'NW1 6XE', country: 'GB' };
-    const result = await sb.api('POST', '/user/bundle', { token, body: setBundleBody({ address: newAddress }) });
+    const newAddress = {
+      street: 'Baker Street 221',
+      city: 'London',
+      postCode: 'NW1 6XE',
+      country: 'GB',
+    };
+    const result = await sb.api('POST', '/user/bundle', {
+      token,
+      body: setBundleBody({ address: newAddress }),
+    });
     expect(result.status).toBe(204);
     const { user, invoices } = await snapshot(token);
     expect(user.bundle).toMatchObject({ name: 'ENTERPRISE', quota: 1_000_000 });
@@ -41,24 +56,31 @@ describe('POST /user/bundle (Set Bundle)', () => {
 
   it('accepts any other pm_ ID as a generic card', async () => {
     const token = await sb.signIn();
-    const result = await sb.api('POST', '/user/bundle', { token, body: setBundleBody({ name: 'STARTER', paymentMethod: 'pm_1MrQQuEt48Mjl075t4BHF9pw' }) });
+    const result = await sb.api('POST', '/user/bundle', {
+      token,
+      body: setBundleBody({ name: 'STARTER', paymentMethod: 'pm_1MrQQuEt48Mjl075t4BHF9pw' }),
+    });
     expect(result.status).toBe(204);
     const [latest] = (await sb.api('GET', '/invoice/list', { token })).json;
     const detail = await sb.api('GET', `/invoice/${latest.id}`, { token });
     expect(detail.json.payment.card.brand).toBe('card');
   });
 
-  it.each(['pm_card_chargeDeclined', 'pm_card_visa_chargeDeclined', 'pm_card_visa_chargeDeclinedInsufficientFunds'])(
-    'answers 402 PAYMENT_DECLINED for %s and changes nothing',
-    async (paymentMethod) => {
-      const token = await sb.signIn();
-      const before = await snapshot(token);
-      const result = await sb.api('POST', '/user/bundle', { token, body: setBundleBody({ paymentMethod, address: { ...address, city: 'Cordoba' } }) });
-      expect(result.status).toBe(402);
-      expect(result.json.error).toBe('PAYMENT_DECLINED');
-      expect(await snapshot(token)).toEqual(before);
-    },
-  );
+  it.each([
+    'pm_card_chargeDeclined',
+    'pm_card_visa_chargeDeclined',
+    'pm_card_visa_chargeDeclinedInsufficientFunds',
+  ])('answers 402 PAYMENT_DECLINED for %s and changes nothing', async (paymentMethod) => {
+    const token = await sb.signIn();
+    const before = await snapshot(token);
+    const result = await sb.api('POST', '/user/bundle', {
+      token,
+      body: setBundleBody({ paymentMethod, address: { ...address, city: 'Cordoba' } }),
+    });
+    expect(result.status).toBe(402);
+    expect(result.json.error).toBe('PAYMENT_DECLINED');
+    expect(await snapshot(token)).toEqual(before);
+  });
 
   it.each([
     [{ name: 'developer' }, 'name'],
@@ -90,7 +112,10 @@ describe('POST /user/bundle (Set Bundle)', () => {
   it('accepts an address without the optional company and district', async () => {
     const token = await sb.signIn();
     const { company: _c, district: _d, ...required } = address;
-    expect((await sb.api('POST', '/user/bundle', { token, body: setBundleBody({ address: required }) })).status).toBe(204);
+    expect(
+      (await sb.api('POST', '/user/bundle', { token, body: setBundleBody({ address: required }) }))
+        .status,
+    ).toBe(204);
   });
 });
 
@@ -99,18 +124,25 @@ describe('PUT /user/bundle/{bundleName} (Change Bundle)', () => {
     const token = await sb.signIn();
     const result = await sb.api('PUT', '/user/bundle/enterprise', { token });
     expect(result.status).toBe(204);
-    expect((await sb.api('GET', '/user', { token })).json.bundle).toEqual({ name: 'ENTERPRISE', quota: 100000, price: expect.any(Number) });
+    expect((await sb.api('GET', '/user', { token })).json.bundle).toEqual({
+      name: 'ENTERPRISE',
+      quota: 100000,
+      price: expect.any(Number),
+    });
     expect((await sb.api('PUT', '/user/bundle/starter', { token })).status).toBe(204);
     expect((await sb.api('GET', '/user', { token })).json.bundle.name).toBe('STARTER');
   });
 
-  it.each(['DEVELOPER', 'Starter', 'enterpise', 'gold'])('refuses the path word %s with 400', async (word) => {
-    const token = await sb.signIn();
-    const result = await sb.api('PUT', `/user/bundle/${word}`, { token });
-    expect(result.status).toBe(400);
-    expect(result.json).toMatchObject({ error: 'VALIDATION_FAILED', field: 'bundleName' });
-    expect((await sb.api('GET', '/user', { token })).json.bundle.name).toBe('DEVELOPER');
-  });
+  it.each(['DEVELOPER', 'Starter', 'enterpise', 'gold'])(
+    'refuses the path word %s with 400',
+    async (word) => {
+      const token = await sb.signIn();
+      const result = await sb.api('PUT', `/user/bundle/${word}`, { token });
+      expect(result.status).toBe(400);
+      expect(result.json).toMatchObject({ error: 'VALIDATION_FAILED', field: 'bundleName' });
+      expect((await sb.api('GET', '/user', { token })).json.bundle.name).toBe('DEVELOPER');
+    },
+  );
 
   it('needs a signed-in user', async () => {
     expect((await sb.api('PUT', '/user/bundle/starter')).json.error).toBe('NEEDS_LOGIN');
@@ -143,11 +175,17 @@ describe('POST /user/buy', () => {
 
 describe('PUT /user/card/ (Change Card)', () => {
   const turnOffAutoPay = (token: string) =>
-    sb.api('PUT', '/user/flags', { token, body: { bundleAutoRenewal: false, lowQuotaNotification: true } });
+    sb.api('PUT', '/user/flags', {
+      token,
+      body: { bundleAutoRenewal: false, lowQuotaNotification: true },
+    });
 
   it('refuses while auto-pay is on and the card is fine (403 CARD_CHANGE_NOT_ALLOWED)', async () => {
     const token = await sb.signIn();
-    const result = await sb.api('PUT', '/user/card/', { token, body: cardBody('pm_card_mastercard') });
+    const result = await sb.api('PUT', '/user/card/', {
+      token,
+      body: cardBody('pm_card_mastercard'),
+    });
     expect(result.status).toBe(403);
     expect(result.json.error).toBe('CARD_CHANGE_NOT_ALLOWED');
   });
@@ -155,17 +193,24 @@ describe('PUT /user/card/ (Change Card)', () => {
   it('allows it on auto-pay when the card was declined, and the change clears the decline', async () => {
     const token = await sb.signIn();
     await sb.control('PATCH', '/account', { email: demo.email, cardDeclined: true });
-    expect((await sb.api('PUT', '/user/card/', { token, body: cardBody('pm_card_mastercard') })).status).toBe(204);
+    expect(
+      (await sb.api('PUT', '/user/card/', { token, body: cardBody('pm_card_mastercard') })).status,
+    ).toBe(204);
     // No longer declined: a refill goes through on the new card.
     expect((await sb.api('POST', '/user/buy', { token })).status).toBe(201);
     const [latest] = (await sb.api('GET', '/invoice/list', { token })).json;
-    expect((await sb.api('GET', `/invoice/${latest.id}`, { token })).json.payment.card).toEqual({ brand: 'mastercard', last4: '4444' });
+    expect((await sb.api('GET', `/invoice/${latest.id}`, { token })).json.payment.card).toEqual({
+      brand: 'mastercard',
+      last4: '4444',
+    });
   });
 
   it('allows one change per 24 hours, answering 429 with Retry-After in seconds', async () => {
     let token = await sb.signIn();
     await turnOffAutoPay(token);
-    expect((await sb.api('PUT', '/user/card', { token, body: cardBody('pm_card_mastercard') })).status).toBe(204);
+    expect(
+      (await sb.api('PUT', '/user/card', { token, body: cardBody('pm_card_mastercard') })).status,
+    ).toBe(204);
     await sb.advanceClock(3000);
     const tooSoon = await sb.api('PUT', '/user/card/', { token, body: cardBody('pm_card_visa') });
     expect(tooSoon.status).toBe(429);
@@ -176,21 +221,32 @@ describe('PUT /user/card/ (Change Card)', () => {
     // The access token has long expired by then: sign in again on the moved clock.
     await sb.advanceClock(retryAfter - 2);
     token = await sb.signIn();
-    expect((await sb.api('PUT', '/user/card/', { token, body: cardBody('pm_card_visa') })).status).toBe(429);
+    expect(
+      (await sb.api('PUT', '/user/card/', { token, body: cardBody('pm_card_visa') })).status,
+    ).toBe(429);
     await sb.advanceClock(2);
-    expect((await sb.api('PUT', '/user/card/', { token, body: cardBody('pm_card_visa') })).status).toBe(204);
+    expect(
+      (await sb.api('PUT', '/user/card/', { token, body: cardBody('pm_card_visa') })).status,
+    ).toBe(204);
   });
 
   it('answers 402 for a declined new card, keeps the old card and does not use up the 24 hours', async () => {
     const token = await sb.signIn();
     await turnOffAutoPay(token);
-    const declined = await sb.api('PUT', '/user/card/', { token, body: cardBody('pm_card_visa_chargeDeclined') });
+    const declined = await sb.api('PUT', '/user/card/', {
+      token,
+      body: cardBody('pm_card_visa_chargeDeclined'),
+    });
     expect(declined.status).toBe(402);
     expect(declined.json.error).toBe('PAYMENT_DECLINED');
     await sb.api('POST', '/user/buy', { token });
     const [latest] = (await sb.api('GET', '/invoice/list', { token })).json;
-    expect((await sb.api('GET', `/invoice/${latest.id}`, { token })).json.payment.card.brand).toBe('visa');
-    expect((await sb.api('PUT', '/user/card/', { token, body: cardBody('pm_card_mastercard') })).status).toBe(204);
+    expect((await sb.api('GET', `/invoice/${latest.id}`, { token })).json.payment.card.brand).toBe(
+      'visa',
+    );
+    expect(
+      (await sb.api('PUT', '/user/card/', { token, body: cardBody('pm_card_mastercard') })).status,
+    ).toBe(204);
   });
 
   it.each([

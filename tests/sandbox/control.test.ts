@@ -18,7 +18,10 @@ describe('GET /_sandbox/outbox', () => {
     await sb.api('POST', '/user/resetPassword', { body: { email: demo.email } });
     await sb.control('POST', '/consume', { email: demo.email, count: 95_000 });
     await sb.api('POST', '/user/resetPassword', { body: { email: twofa.email } });
-    expect((await sb.outbox('DEMO@greencloud.test')).map((e) => e.kind)).toEqual(['low-quota', 'reset-code']);
+    expect((await sb.outbox('DEMO@greencloud.test')).map((e) => e.kind)).toEqual([
+      'low-quota',
+      'reset-code',
+    ]);
     const all = (await sb.control('GET', '/outbox')).json as Array<{ to: string }>;
     expect(all.map((e) => e.to)).toEqual([twofa.email, demo.email, demo.email]);
   });
@@ -42,16 +45,32 @@ describe('GET /_sandbox/requests', () => {
   });
 
   it('holds no passwords, codes, tokens or query strings', async () => {
-    const login = await sb.api('POST', '/auth/login', { body: { email: demo.email, password: demo.password } });
+    const login = await sb.api('POST', '/auth/login', {
+      body: { email: demo.email, password: demo.password },
+    });
     const { accessToken, refreshToken } = login.json;
     await sb.api('POST', '/auth/refresh', { body: { refreshToken } });
     await sb.api('POST', '/user/resetPassword', { body: { email: twofa.email } });
     const [mail] = await sb.outbox(twofa.email);
     const { current } = await totpCodes(twofa.totpSecret);
-    await sb.apiWithBody('GET', '/user/resetPassword', { password: 'Secret99!', code: mail!.code, twofa: current });
+    await sb.apiWithBody('GET', '/user/resetPassword', {
+      password: 'Secret99!',
+      code: mail!.code,
+      twofa: current,
+    });
     await sb.api('GET', `/user?key=${demo.apiKey}`, { token: accessToken });
     const text = (await sb.control('GET', '/requests')).text;
-    for (const secret of [demo.password, 'Secret99!', accessToken, refreshToken, mail!.code!, current, demo.apiKey, demo.email, '?']) {
+    for (const secret of [
+      demo.password,
+      'Secret99!',
+      accessToken,
+      refreshToken,
+      mail!.code!,
+      current,
+      demo.apiKey,
+      demo.email,
+      '?',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('/v1/user/resetPassword');
@@ -165,11 +184,22 @@ describe('POST /_sandbox/reset', () => {
     expect(reset.status).toBe(204);
     expect((await sb.api('GET', '/user', { token })).status).toBe(401);
     const fresh = await sb.signIn();
-    expect((await sb.api('GET', '/user', { token: fresh })).json.bundle).toEqual({ name: 'DEVELOPER', quota: 100_000, price: 9.99 });
+    expect((await sb.api('GET', '/user', { token: fresh })).json.bundle).toEqual({
+      name: 'DEVELOPER',
+      quota: 100_000,
+      price: 9.99,
+    });
     expect(await sb.outbox(demo.email)).toEqual([]);
     // Only what came after the reset: the refused old token, the new sign-in, the account.
-    const log = (await sb.control('GET', '/requests')).json as Array<{ path: string; status: number }>;
-    expect(log.map((e) => `${e.path} ${e.status}`)).toEqual(['/v1/user 401', '/v1/auth/login 200', '/v1/user 200']);
+    const log = (await sb.control('GET', '/requests')).json as Array<{
+      path: string;
+      status: number;
+    }>;
+    expect(log.map((e) => `${e.path} ${e.status}`)).toEqual([
+      '/v1/user 401',
+      '/v1/auth/login 200',
+      '/v1/user 200',
+    ]);
     const clock = await sb.control('POST', '/clock', { advanceSeconds: 1 });
     expect(Math.abs(Date.parse(clock.json.now) - Date.now())).toBeLessThan(5000);
   });

@@ -13,7 +13,8 @@ const setFlags = async (bundleAutoRenewal: boolean, lowQuotaNotification: boolea
   return token;
 };
 const kinds = async (email: string) => (await sb.outbox(email)).map((entry) => entry.kind);
-const invoiceCount = async (token: string) => (await sb.api('GET', '/invoice/list', { token })).json.length as number;
+const invoiceCount = async (token: string) =>
+  (await sb.api('GET', '/invoice/list', { token })).json.length as number;
 
 describe('POST /_sandbox/consume', () => {
   it('takes invocations off the quota and reports it', async () => {
@@ -74,7 +75,12 @@ describe('POST /_sandbox/consume', () => {
     await setFlags(false, false);
     const result = await consume(demo.email, 100_050);
     expect(result.status).toBe(402);
-    expect(result.json).toMatchObject({ error: 'NO_QUOTA_AVAILABLE', quota: 0, succeeded: 100_000, failed: 50 });
+    expect(result.json).toMatchObject({
+      error: 'NO_QUOTA_AVAILABLE',
+      quota: 0,
+      succeeded: 100_000,
+      failed: 50,
+    });
     expect(result.json.message).toEqual(expect.any(String));
     const again = await consume(demo.email, 1);
     expect(again.json).toMatchObject({ error: 'NO_QUOTA_AVAILABLE', succeeded: 0, failed: 1 });
@@ -97,7 +103,10 @@ describe('POST /_sandbox/consume', () => {
     // Now with auto-renewal on the same STARTER account: 10 renewals per 10,000 invocations.
     await sb.control('POST', '/reset');
     const token = await sb.signIn('twofa');
-    await sb.api('PUT', '/user/flags', { token, body: { bundleAutoRenewal: true, lowQuotaNotification: false } });
+    await sb.api('PUT', '/user/flags', {
+      token,
+      body: { bundleAutoRenewal: true, lowQuotaNotification: false },
+    });
     const renewing = await consume(twofa.email, 10_000);
     expect(renewing.json).toEqual({ quota: 1000, succeeded: 10_000, failed: 0 });
     expect((await sb.api('GET', '/invoice/list', { token })).json).toHaveLength(1 + 10);
@@ -110,7 +119,10 @@ describe('POST /_sandbox/consume', () => {
     await sb.control('PATCH', '/account', { email: demo.email, quota: 10 });
     const token = await setFlags(false, true);
     expect((await consume(demo.email, 5)).json.quota).toBe(5);
-    await sb.api('PUT', '/user/flags', { token, body: { bundleAutoRenewal: true, lowQuotaNotification: true } });
+    await sb.api('PUT', '/user/flags', {
+      token,
+      body: { bundleAutoRenewal: true, lowQuotaNotification: true },
+    });
     expect((await consume(demo.email, 5)).json.quota).toBe(100_000);
   });
 

@@ -32,7 +32,9 @@ describe('totpCode', () => {
 
   it('reads base32 the way authenticator apps write it (lower case, spaces, padding)', () => {
     expect(totpCode('jbsw y3dp ehpk 3pxp', 59_000)).toBe(totpCode('JBSWY3DPEHPK3PXP', 59_000));
-    expect(base32Decode('JBSWY3DPEHPK3PXP======').equals(base32Decode('JBSWY3DPEHPK3PXP'))).toBe(true);
+    expect(base32Decode('JBSWY3DPEHPK3PXP======').equals(base32Decode('JBSWY3DPEHPK3PXP'))).toBe(
+      true,
+    );
   });
 
   it('refuses a secret that is not base32', () => {

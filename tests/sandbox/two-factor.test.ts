@@ -9,7 +9,11 @@ const sb = useSandbox();
 
 const login = (code?: string) =>
   sb.api('POST', '/auth/login', {
-    body: { email: twofa.email, password: twofa.password, ...(code === undefined ? {} : { twofa: code }) },
+    body: {
+      email: twofa.email,
+      password: twofa.password,
+      ...(code === undefined ? {} : { twofa: code }),
+    },
   });
 
 describe('sign-in with 2FA', () => {
@@ -75,10 +79,14 @@ describe('enrolling and removing 2FA', () => {
     expect(verify.text).toBe('');
     expect((await sb.api('GET', '/user', { token })).json.twofa).toBe(true);
 
-    const noCode = await sb.api('POST', '/auth/login', { body: { email: demo.email, password: demo.password } });
+    const noCode = await sb.api('POST', '/auth/login', {
+      body: { email: demo.email, password: demo.password },
+    });
     expect(noCode.json.error).toBe('TWOFA_REQUIRED');
     const { next } = await totpCodes(seed);
-    const withCode = await sb.api('POST', '/auth/login', { body: { email: demo.email, password: demo.password, twofa: next } });
+    const withCode = await sb.api('POST', '/auth/login', {
+      body: { email: demo.email, password: demo.password, twofa: next },
+    });
     expect(withCode.status).toBe(200);
   });
 
@@ -86,7 +94,10 @@ describe('enrolling and removing 2FA', () => {
     const token = await sb.signIn('demo');
     const first = (await sb.api('POST', '/auth/2FA', { token })).json.seed as string;
     await sb.api('POST', '/auth/2FA', { token });
-    const result = await sb.api('POST', '/auth/verify2FA', { token, body: { code: totpCode(first, Date.now()) } });
+    const result = await sb.api('POST', '/auth/verify2FA', {
+      token,
+      body: { code: totpCode(first, Date.now()) },
+    });
     expect(result.status).toBe(403);
   });
 
@@ -137,7 +148,9 @@ describe('enrolling and removing 2FA', () => {
     const replayed = await sb.api('DELETE', '/auth/2FA', { token, body: { code: current } });
     expect(replayed.status).toBe(403);
     expect(replayed.json.error).toBe('INVALID_TWOFA');
-    expect((await sb.api('DELETE', '/auth/2FA', { token, body: { code: stale } })).json.error).toBe('INVALID_TWOFA');
+    expect((await sb.api('DELETE', '/auth/2FA', { token, body: { code: stale } })).json.error).toBe(
+      'INVALID_TWOFA',
+    );
     expect((await sb.api('GET', '/user', { token })).json.twofa).toBe(true);
   });
 
@@ -149,7 +162,11 @@ describe('enrolling and removing 2FA', () => {
   });
 
   it('needs a signed-in user for every 2FA call', async () => {
-    for (const [method, path] of [['POST', '/auth/2FA'], ['POST', '/auth/verify2FA'], ['DELETE', '/auth/2FA']] as const) {
+    for (const [method, path] of [
+      ['POST', '/auth/2FA'],
+      ['POST', '/auth/verify2FA'],
+      ['DELETE', '/auth/2FA'],
+    ] as const) {
       const result = await sb.api(method, path, { body: { code: '123456' } });
       expect(result.status, `${method} ${path}`).toBe(401);
       expect(result.json.error).toBe('NEEDS_LOGIN');
