@@ -145,6 +145,7 @@ export class SettingsStore {
     return storedWindowBounds.parse(this.#read().windowBounds);
   }
 
+  /** Bounds that are not finite, positive sizes (a minimised window's) are not kept: the old ones are dropped. */
   setWindowBounds(bounds: WindowBounds): void {
     this.#write({ windowBounds: storedWindowBounds.parse(bounds) });
   }
