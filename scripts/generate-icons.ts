@@ -97,14 +97,25 @@ function circle(x: number, y: number, cx: number, cy: number, r: number): number
   return Math.hypot(x - cx, y - cy) - r;
 }
 
-function roundedBox(x: number, y: number, cx: number, cy: number, hw: number, hh: number, r: number) {
+function roundedBox(
+  x: number,
+  y: number,
+  cx: number,
+  cy: number,
+  hw: number,
+  hh: number,
+  r: number,
+) {
   const qx = Math.abs(x - cx) - hw + r;
   const qy = Math.abs(y - cy) - hh + r;
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 }
 
 function segment(x: number, y: number, ax: number, ay: number, bx: number, by: number): number {
-  const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay)));
 }
 
@@ -200,7 +211,8 @@ function templateTrayShader(style: TrayStyle): Shader {
     if (d > 0) return transparent;
     if (!isDeepInside(x, y, 1.3 * px)) return withAlpha(black, style.alpha);
     // Inside: a gap, then the fill, so the level reads at 16 px.
-    if (isFilled(y, style.level) && isDeepInside(x, y, 2.2 * px)) return withAlpha(black, style.alpha);
+    if (isFilled(y, style.level) && isDeepInside(x, y, 2.2 * px))
+      return withAlpha(black, style.alpha);
     return transparent;
   };
 }
@@ -228,9 +240,18 @@ const trayDir = join(assetsDir, 'tray');
 mkdirSync(trayDir, { recursive: true });
 
 for (const [state, style] of Object.entries(trayStyles)) {
-  for (const [suffix, size] of [['', 16], ['@2x', 32]] as const) {
-    writeFileSync(join(trayDir, `tray-${state}${suffix}.png`), render(size, 6, colourTrayShader(style)));
-    writeFileSync(join(trayDir, `tray-${state}Template${suffix}.png`), render(size, 6, templateTrayShader(style)));
+  for (const [suffix, size] of [
+    ['', 16],
+    ['@2x', 32],
+  ] as const) {
+    writeFileSync(
+      join(trayDir, `tray-${state}${suffix}.png`),
+      render(size, 6, colourTrayShader(style)),
+    );
+    writeFileSync(
+      join(trayDir, `tray-${state}Template${suffix}.png`),
+      render(size, 6, templateTrayShader(style)),
+    );
   }
 }
 // 1024 px: electron-builder derives the macOS .icns, the Windows .ico and Linux sizes from it.

@@ -48,7 +48,8 @@ function firstLoadFiles(files: ReadonlyMap<string, BundleFile>): string[] {
     if (seen.has(fileName)) return;
     seen.add(fileName);
     const file = files.get(fileName);
-    for (const imported of [...(file?.imports ?? []), ...(file?.importedCss ?? [])]) visit(imported);
+    for (const imported of [...(file?.imports ?? []), ...(file?.importedCss ?? [])])
+      visit(imported);
   };
   for (const file of files.values()) if (file.isEntry) visit(file.fileName);
   return [...seen].filter((fileName) => files.has(fileName) && isJsOrCss(fileName)).sort();
@@ -61,7 +62,10 @@ export function reportBundle(files: readonly BundleFile[], budgets: BundleBudget
     .filter((file) => isJsOrCss(file.fileName))
     .reduce((sum, file) => sum + file.gzipBytes, 0);
   const firstLoadNames = firstLoadFiles(byName);
-  const firstLoad = firstLoadNames.reduce((sum, name) => sum + (byName.get(name)?.gzipBytes ?? 0), 0);
+  const firstLoad = firstLoadNames.reduce(
+    (sum, name) => sum + (byName.get(name)?.gzipBytes ?? 0),
+    0,
+  );
 
   const width = Math.max(...sorted.map((file) => file.fileName.length), 10);
   const lines = [
@@ -75,7 +79,9 @@ export function reportBundle(files: readonly BundleFile[], budgets: BundleBudget
   ];
   const failures: string[] = [];
   if (totalJsCss > budgets.totalJsCss) {
-    failures.push(`All JS + CSS is ${kb(totalJsCss)} gzip, over the ${kb(budgets.totalJsCss)} budget.`);
+    failures.push(
+      `All JS + CSS is ${kb(totalJsCss)} gzip, over the ${kb(budgets.totalJsCss)} budget.`,
+    );
   }
   if (firstLoad > budgets.firstLoad) {
     failures.push(

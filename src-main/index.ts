@@ -157,7 +157,9 @@ async function start(): Promise<void> {
     },
     isQuitting: () => isQuitting,
     startHidden: wasLaunchedAtLogin(process.argv, app.getLoginItemSettings()),
-    ...(process.platform === 'linux' ? { iconPath: join(app.getAppPath(), 'assets', 'icon.png') } : {}),
+    ...(process.platform === 'linux'
+      ? { iconPath: join(app.getAppPath(), 'assets', 'icon.png') }
+      : {}),
   });
   core.onEvent((name, payload) => sendBridgeEvent(mainWindow?.webContents, name, payload));
 

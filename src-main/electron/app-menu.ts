@@ -71,6 +71,8 @@ export function buildAppMenuTemplate(
       ],
     },
     // The About box lives in the app menu on macOS and under Help elsewhere.
-    ...(isMac ? [] : [{ label: 'Help', submenu: [{ role: 'about' }] } as MenuItemConstructorOptions]),
+    ...(isMac
+      ? []
+      : [{ label: 'Help', submenu: [{ role: 'about' }] } as MenuItemConstructorOptions]),
   ];
 }

@@ -44,7 +44,12 @@ export function resolveAppFile(rootDir: string, requestUrl: string): string | un
   const root = resolve(rootDir);
   const file = resolve(root, relativePath);
   const fromRoot = relative(root, file);
-  if (fromRoot === '' || fromRoot.startsWith(`..${sep}`) || fromRoot === '..' || isAbsolute(fromRoot)) {
+  if (
+    fromRoot === '' ||
+    fromRoot.startsWith(`..${sep}`) ||
+    fromRoot === '..' ||
+    isAbsolute(fromRoot)
+  ) {
     return undefined;
   }
   return file;

@@ -5,14 +5,7 @@ import type { QuotaLevel, QuotaStatus } from '../common/bridge-contract';
 export type TrayIconName = 'normal' | 'low' | 'critical' | 'exhausted' | 'stale' | 'signed-out';
 
 export type TrayAction =
-  | 'open'
-  | 'refresh'
-  | 'buy-refill'
-  | 'mute-1h'
-  | 'mute-tomorrow'
-  | 'mute-off'
-  | 'unmute'
-  | 'quit';
+  'open' | 'refresh' | 'buy-refill' | 'mute-1h' | 'mute-tomorrow' | 'mute-off' | 'unmute' | 'quit';
 
 export type TrayMenuItem =
   | { kind: 'label'; label: string }

@@ -11,7 +11,10 @@ import { createBridge, type BridgeTransport } from '../../src-preload/create-bri
 function fakeTransport() {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const transport: BridgeTransport = {
-    invoke: vi.fn(async (channel: string, payload: unknown) => ({ ok: true, value: { channel, payload } })),
+    invoke: vi.fn(async (channel: string, payload: unknown) => ({
+      ok: true,
+      value: { channel, payload },
+    })),
     subscribe(channel, listener) {
       const set = listeners.get(channel) ?? new Set();
       listeners.set(channel, set);
@@ -33,7 +36,8 @@ describe('createBridge', () => {
     for (const key of Object.keys(bridge)) {
       expect(typeof (bridge as unknown as Record<string, unknown>)[key]).toBe('function');
     }
-    for (const generic of ['invoke', 'send', 'on', 'ipcRenderer']) expect(bridge).not.toHaveProperty(generic);
+    for (const generic of ['invoke', 'send', 'on', 'ipcRenderer'])
+      expect(bridge).not.toHaveProperty(generic);
   });
 
   it('invokes each call on its own channel with the request as the only payload', async () => {

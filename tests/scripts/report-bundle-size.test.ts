@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { reportBundle, type BundleFile } from '../../scripts/report-bundle-size';
 
 function file(fileName: string, gzipKb: number, extra: Partial<BundleFile> = {}): BundleFile {
-  return { fileName, gzipBytes: gzipKb * 1024, isEntry: false, imports: [], importedCss: [], ...extra };
+  return {
+    fileName,
+    gzipBytes: gzipKb * 1024,
+    isEntry: false,
+    imports: [],
+    importedCss: [],
+    ...extra,
+  };
 }
 
 const budgets = { totalJsCss: 120 * 1024, firstLoad: 60 * 1024 };
@@ -12,7 +19,11 @@ describe('reportBundle', () => {
     const report = reportBundle(
       [
         file('index.html', 1),
-        file('assets/index.js', 30, { isEntry: true, imports: ['assets/vendor.js'], importedCss: ['assets/index.css'] }),
+        file('assets/index.js', 30, {
+          isEntry: true,
+          imports: ['assets/vendor.js'],
+          importedCss: ['assets/index.css'],
+        }),
         file('assets/vendor.js', 10, { imports: ['assets/shared.js'] }),
         file('assets/shared.js', 5),
         file('assets/index.css', 3),
@@ -43,7 +54,10 @@ describe('reportBundle', () => {
 
   it('fails when the first load is over budget, naming its files', () => {
     const report = reportBundle(
-      [file('assets/index.js', 50, { isEntry: true, importedCss: ['assets/index.css'] }), file('assets/index.css', 11)],
+      [
+        file('assets/index.js', 50, { isEntry: true, importedCss: ['assets/index.css'] }),
+        file('assets/index.css', 11),
+      ],
       budgets,
     );
     expect(report.failures).toEqual([

@@ -34,8 +34,12 @@ describe('buildAppMenuTemplate', () => {
   it('wires Refresh and Open to the actions', () => {
     const template = buildAppMenuTemplate('linux', 'GreenCloud Desktop', actions);
     const items = template.flatMap((item) => (Array.isArray(item.submenu) ? item.submenu : []));
-    items.find((item) => item.label === 'Refresh Quota Now')?.click?.(undefined as never, undefined, undefined as never);
-    items.find((item) => item.label === 'Open GreenCloud')?.click?.(undefined as never, undefined, undefined as never);
+    items
+      .find((item) => item.label === 'Refresh Quota Now')
+      ?.click?.(undefined as never, undefined, undefined as never);
+    items
+      .find((item) => item.label === 'Open GreenCloud')
+      ?.click?.(undefined as never, undefined, undefined as never);
     expect(actions.refreshNow).toHaveBeenCalled();
     expect(actions.openWindow).toHaveBeenCalled();
   });

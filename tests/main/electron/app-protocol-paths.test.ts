@@ -42,7 +42,9 @@ describe('resolveAppFile', () => {
   });
 
   it('keeps an encoded absolute path inside the folder', () => {
-    expect(resolveAppFile(root, 'app://greencloud/%2fetc%2fpasswd')).toBe(join(root, 'etc', 'passwd'));
+    expect(resolveAppFile(root, 'app://greencloud/%2fetc%2fpasswd')).toBe(
+      join(root, 'etc', 'passwd'),
+    );
   });
 });
 

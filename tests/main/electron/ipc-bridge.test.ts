@@ -1,6 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { bridgeCallNames, callChannel, eventChannel } from '../../../src-main/common/bridge-contract';
+import {
+  bridgeCallNames,
+  callChannel,
+  eventChannel,
+} from '../../../src-main/common/bridge-contract';
 import { registerBridgeHandlers, sendBridgeEvent } from '../../../src-main/electron/ipc-bridge';
 
 type Listener = (event: IpcMainInvokeEvent, payload: unknown) => unknown;
@@ -8,7 +12,9 @@ type Listener = (event: IpcMainInvokeEvent, payload: unknown) => unknown;
 describe('registerBridgeHandlers', () => {
   it('registers every call of the contract, on its channel, through the registry', async () => {
     const registered = new Map<string, Listener>();
-    const ipc = { handle: (channel: string, listener: Listener) => registered.set(channel, listener) };
+    const ipc = {
+      handle: (channel: string, listener: Listener) => registered.set(channel, listener),
+    };
     const dispatch = vi.fn(async () => ({ ok: true as const, value: 'done' }));
     registerBridgeHandlers(ipc as unknown as Pick<IpcMain, 'handle'>, { dispatch });
     expect([...registered.keys()]).toEqual(bridgeCallNames.map((name) => callChannel(name)));
@@ -23,10 +29,15 @@ describe('registerBridgeHandlers', () => {
 
   it('passes an undefined frame URL when the sender frame is gone', async () => {
     const registered = new Map<string, Listener>();
-    const ipc = { handle: (channel: string, listener: Listener) => registered.set(channel, listener) };
+    const ipc = {
+      handle: (channel: string, listener: Listener) => registered.set(channel, listener),
+    };
     const dispatch = vi.fn(async () => ({ ok: true as const, value: null }));
     registerBridgeHandlers(ipc as unknown as Pick<IpcMain, 'handle'>, { dispatch });
-    await registered.get(callChannel('getAccount'))!({ senderFrame: null } as IpcMainInvokeEvent, undefined);
+    await registered.get(callChannel('getAccount'))!(
+      { senderFrame: null } as IpcMainInvokeEvent,
+      undefined,
+    );
     expect(dispatch).toHaveBeenCalledWith('getAccount', undefined, undefined);
   });
 });
@@ -54,7 +65,10 @@ describe('sendBridgeEvent', () => {
     sendBridgeEvent(contents, 'navigate', { view: 'set-password', code: 'abc' });
     expect(send).not.toHaveBeenCalled();
     once.get('did-finish-load')?.();
-    expect(send).toHaveBeenCalledWith(eventChannel('navigate'), { view: 'set-password', code: 'abc' });
+    expect(send).toHaveBeenCalledWith(eventChannel('navigate'), {
+      view: 'set-password',
+      code: 'abc',
+    });
   });
 
   it('does nothing without a window', () => {

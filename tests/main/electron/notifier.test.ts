@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createNotifier, type NotificationInstance } from '../../../src-main/electron/notifier';
 
 function setup(supported = true) {
-  const shown: { options: NotificationConstructorOptions; handlers: Map<string, () => void> }[] = [];
+  const shown: { options: NotificationConstructorOptions; handlers: Map<string, () => void> }[] =
+    [];
   const onClick = vi.fn();
   const notifier = createNotifier({
     isSupported: () => supported,

@@ -7,7 +7,11 @@ describe('forwardSystemEvents', () => {
   it('pauses the core on suspend and wakes it on resume', () => {
     const power = new EventEmitter();
     const core = { systemSuspended: vi.fn(), systemResumed: vi.fn(), networkOnline: vi.fn() };
-    const stop = forwardSystemEvents(power as unknown as Pick<PowerMonitor, 'on'>, () => true, core);
+    const stop = forwardSystemEvents(
+      power as unknown as Pick<PowerMonitor, 'on'>,
+      () => true,
+      core,
+    );
     power.emit('suspend');
     power.emit('resume');
     expect(core.systemSuspended).toHaveBeenCalledTimes(1);

@@ -23,7 +23,9 @@ function action(items: readonly TrayMenuItem[], label: string) {
 describe('buildTrayModel', () => {
   it('puts the state and the forecast in the menu, not only the tooltip', () => {
     const model = buildTrayModel(quotaStatus(), options);
-    expect(model.tooltip).toBe('GreenCloud: DEVELOPER, 8,200 of 100,000 left (8%)\nruns out in ~2 days');
+    expect(model.tooltip).toBe(
+      'GreenCloud: DEVELOPER, 8,200 of 100,000 left (8%)\nruns out in ~2 days',
+    );
     expect(labels(model.menu)).toEqual([
       'GreenCloud: DEVELOPER, 8,200 of 100,000 left (8%)',
       'runs out in ~2 days',
@@ -60,13 +62,21 @@ describe('buildTrayModel', () => {
 
   it('disables Refresh and Buy refill while signed out, keeps Open and Quit', () => {
     const model = buildTrayModel(
-      quotaStatus({ level: 'signed-out', summary: 'GreenCloud: signed out', forecastText: '', percentLeft: undefined }),
+      quotaStatus({
+        level: 'signed-out',
+        summary: 'GreenCloud: signed out',
+        forecastText: '',
+        percentLeft: undefined,
+      }),
       options,
     );
     expect(action(model.menu, 'Refresh now')).toMatchObject({ enabled: false });
     expect(action(model.menu, 'Buy refill…')).toMatchObject({ enabled: false });
     expect(action(model.menu, 'Open GreenCloud')).toMatchObject({ enabled: true });
-    expect(action(model.menu, 'Quit GreenCloud Desktop')).toMatchObject({ enabled: true, action: 'quit' });
+    expect(action(model.menu, 'Quit GreenCloud Desktop')).toMatchObject({
+      enabled: true,
+      action: 'quit',
+    });
     expect(model.title).toBe('');
   });
 
@@ -74,7 +84,9 @@ describe('buildTrayModel', () => {
     const unmuted = action(buildTrayModel(quotaStatus(), options).menu, 'Mute alerts');
     if (unmuted.kind !== 'submenu') throw new Error('not a submenu');
     expect(
-      unmuted.items.flatMap((item) => (item.kind === 'action' ? [[item.action, item.enabled]] : [])),
+      unmuted.items.flatMap((item) =>
+        item.kind === 'action' ? [[item.action, item.enabled]] : [],
+      ),
     ).toEqual([
       ['mute-1h', true],
       ['mute-tomorrow', true],
@@ -90,7 +102,9 @@ describe('buildTrayModel', () => {
   });
 
   it('says when alerts are off for good and ignores an expired mute', () => {
-    expect(labels(buildTrayModel(quotaStatus({ mutedForever: true }), options).menu)).toContain('Alerts are off');
+    expect(labels(buildTrayModel(quotaStatus({ mutedForever: true }), options).menu)).toContain(
+      'Alerts are off',
+    );
     const expired = buildTrayModel(quotaStatus({ mutedUntil: now - 1 }), options);
     expect(labels(expired.menu).some((label) => label.startsWith('Alerts'))).toBe(false);
   });

@@ -65,7 +65,10 @@ describe('guardWebContents', () => {
 
   it('guards web contents created later', () => {
     const app = new EventEmitter();
-    guardAllWebContents(app as unknown as App, vi.fn(async () => undefined));
+    guardAllWebContents(
+      app as unknown as App,
+      vi.fn(async () => undefined),
+    );
     const { contents, emitter } = fakeContents();
     app.emit('web-contents-created', {}, contents);
     const event = navigationEvent();
@@ -76,7 +79,9 @@ describe('guardWebContents', () => {
 
 describe('denyAllPermissions', () => {
   it('refuses every permission request and check', () => {
-    let request: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+    let request:
+      | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void)
+      | undefined;
     let check: (() => boolean) | undefined;
     const session = {
       setPermissionRequestHandler: (handler: typeof request) => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chooseWindowBounds, defaultWindowSize, minWindowSize } from '../../../src-main/electron/window-bounds';
+import {
+  chooseWindowBounds,
+  defaultWindowSize,
+  minWindowSize,
+} from '../../../src-main/electron/window-bounds';
 
 const primary = { x: 0, y: 0, width: 1920, height: 1040 };
 const right = { x: 1920, y: 0, width: 1280, height: 1000 };
@@ -20,7 +24,12 @@ describe('chooseWindowBounds', () => {
 
   it('moves a window whose display was unplugged back onto the primary one, keeping its size', () => {
     const saved = { x: 2000, y: 100, width: 900, height: 700 };
-    expect(chooseWindowBounds(saved, [primary])).toEqual({ x: 510, y: 170, width: 900, height: 700 });
+    expect(chooseWindowBounds(saved, [primary])).toEqual({
+      x: 510,
+      y: 170,
+      width: 900,
+      height: 700,
+    });
   });
 
   it('moves a window whose title bar is off screen', () => {
@@ -44,7 +53,12 @@ describe('chooseWindowBounds', () => {
 
   it('fits a small screen and works with no display information', () => {
     const small = { x: 0, y: 0, width: 1024, height: 700 };
-    expect(chooseWindowBounds(undefined, [small])).toEqual({ x: 0, y: 0, width: 1024, height: 700 });
+    expect(chooseWindowBounds(undefined, [small])).toEqual({
+      x: 0,
+      y: 0,
+      width: 1024,
+      height: 700,
+    });
     expect(chooseWindowBounds(undefined, []).width).toBe(defaultWindowSize.width);
   });
 });
