@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { apiRoutes } from './api-routes';
 import { controlRoutes } from './control-routes';
+import { applyFault } from './faults';
 import { SandboxError, sendReply, type Reply } from './http-reply';
 import { parseJsonBody, readBody } from './request-body';
 import { findRoute, normalisePath, type Route } from './router';
@@ -42,9 +43,6 @@ function isLoopbackHostHeader(host: string | undefined): boolean {
   return loopbackHosts.has(name.toLowerCase());
 }
 
-// What a "malformed" fault answers: JSON cut off mid-way, with a JSON content type.
-const brokenJson = '{"id": "65f1c2a93b7d4c589e21a0b1", "email": "demo@greencl';
-
 function pathOf(url: string | undefined): string {
   try {
     return normalisePath(new URL(url ?? '/', 'http://sandbox.invalid').pathname);
@@ -56,11 +54,6 @@ function pathOf(url: string | undefined): string {
 function inside(path: string, prefix: string): string | undefined {
   if (path === prefix) return '/';
   return path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : undefined;
-}
-
-function delay(ms: number): Promise<void> {
-  // unref: a pending delay must not keep a closing process alive.
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -119,31 +112,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (apiPath === undefined)
         throw new SandboxError(404, 'NOT_FOUND', 'There is nothing here: the API is under /v1.');
 
-      const fault = world.faults.take(fullPath);
-      if (fault?.mode === 'latency') await delay(fault.ms ?? 0);
-      if (fault?.mode === 'reset') {
-        req.socket.destroy();
-        return 0;
-      }
-      if (fault?.mode === 'malformed') {
-        res.writeHead(200, {
-          'Content-Type': 'application/json; charset=utf-8',
-          'Cache-Control': 'no-store',
-        });
-        res.end(brokenJson);
-        return 200;
-      }
-      if (fault?.mode === 'status') {
-        const status = fault.status ?? 500;
-        throw new SandboxError(
-          status,
-          'SANDBOX_FAULT',
-          `The sandbox was asked to fail this request with HTTP ${status}.`,
-          {
-            headers: status === 429 || status === 503 ? { 'Retry-After': '1' } : {},
-          },
-        );
-      }
+      const faulted = await applyFault(world.faults.take(fullPath), req, res);
+      if (faulted !== undefined) return faulted;
       return reply(await route(req, api, apiPath, text));
     } catch (error) {
       if (error instanceof SandboxError) {
@@ -173,7 +143,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       .then((status) => {
         if (inside(path, controlPrefix) === undefined)
           world.requestLog.add(method, path, status, world.clock.now());
-        options.log?.(`${method} ${path} ${status} ${Date.now() - started}ms`);
+        // A failing log sink must not become an unhandled rejection in the app's main process.
+        try {
+          options.log?.(`${method} ${path} ${status} ${Date.now() - started}ms`);
+        } catch {
+          // ignored on purpose
+        }
       });
   });
   // Garbage that is not HTTP at all: answer 400 and hang up, never throw.

@@ -12,7 +12,9 @@ export interface HttpResult {
   status: number;
   headers: Record<string, string>;
   text: string;
-  /** The parsed JSON body; undefined when the body is empty or not JSON. */
+  /** The parsed JSON body; undefined when the body is empty or not JSON. Typed loosely on purpose:
+   *  tests read fields directly and check shapes with the app's zod schemas where shape matters. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json: any;
 }
 
