@@ -99,7 +99,8 @@ async function main(): Promise<void> {
       if (wait > 0) await sleep(wait);
       quota = (await control('consume', 'POST', { email, count: perTick })).quota;
       const now = clock.now();
-      for (const line of lines) if (line.below(quota) && !crossedAt.has(line.kind)) crossedAt.set(line.kind, now);
+      for (const line of lines)
+        if (line.below(quota) && !crossedAt.has(line.kind)) crossedAt.set(line.kind, now);
     }
     // Let the last fast poll land.
     await sleep((30_000 / scale) * 1.2);
@@ -107,9 +108,15 @@ async function main(): Promise<void> {
     await watcher.settled();
 
     const simElapsed = clock.now() - start;
-    console.log(`Quota alert benchmark: DEVELOPER 100,000 → 0 at ${ratePerSimMinute.toLocaleString('en-US')} invocations per minute,`);
-    console.log(`default settings (60 s interval, notifications and early warning on), time compressed ${scale}×,`);
-    console.log(`${seconds(simElapsed)} simulated in ${seconds(simElapsed / scale)} real; every poll a real GET /v1/user.\n`);
+    console.log(
+      `Quota alert benchmark: DEVELOPER 100,000 → 0 at ${ratePerSimMinute.toLocaleString('en-US')} invocations per minute,`,
+    );
+    console.log(
+      `default settings (60 s interval, notifications and early warning on), time compressed ${scale}×,`,
+    );
+    console.log(
+      `${seconds(simElapsed)} simulated in ${seconds(simElapsed / scale)} real; every poll a real GET /v1/user.\n`,
+    );
 
     console.log('Crossing → alert (simulated time; each alert once):');
     for (const line of lines) {
@@ -122,7 +129,9 @@ async function main(): Promise<void> {
       );
     }
     const early = alerts.find((a) => a.kind === 'early-warning');
-    console.log(`  early warning ("runs out within 24 h") at +${early ? seconds(early.at - start) : 'never'}`);
+    console.log(
+      `  early warning ("runs out within 24 h") at +${early ? seconds(early.at - start) : 'never'}`,
+    );
     console.log(`  alerts sent: ${alerts.map((a) => a.kind).join(', ')}\n`);
 
     const lowCrossing = crossedAt.get('low')!;
@@ -130,9 +139,12 @@ async function main(): Promise<void> {
     const farFrom = start + 10 * minute; // after the first 10 minutes, once a forecast exists
     const farTo = Math.min(start + 70 * minute, lowCrossing - 15 * minute);
     const farPerHour = (inWindow(farFrom, farTo) / (farTo - farFrom)) * 60 * minute;
-    const nearPerHour = (inWindow(lowCrossing - 10 * minute, lowCrossing) / (10 * minute)) * 60 * minute;
+    const nearPerHour =
+      (inWindow(lowCrossing - 10 * minute, lowCrossing) / (10 * minute)) * 60 * minute;
     console.log('Polls per hour:');
-    console.log(`  far from any threshold (+10 min to +${Math.round((farTo - start) / minute)} min): ${farPerHour.toFixed(1)}`);
+    console.log(
+      `  far from any threshold (+10 min to +${Math.round((farTo - start) / minute)} min): ${farPerHour.toFixed(1)}`,
+    );
     console.log(`  within 10 minutes of a forecast crossing: ${nearPerHour.toFixed(1)}`);
     console.log(`  total polls: ${polls.length} in ${seconds(simElapsed)} simulated`);
   } finally {

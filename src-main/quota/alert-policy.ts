@@ -83,7 +83,8 @@ export function evaluateAlerts(previous: AlertState | undefined, o: Observation)
 
   // 1. Re-arm every level the quota has climbed clear of (refill, renewal, plan change).
   for (const level of alertLevels) {
-    if (state.crossed[level] && isRearmed(level, o.quota, size, o.thresholds)) state.crossed[level] = false;
+    if (state.crossed[level] && isRearmed(level, o.quota, size, o.thresholds))
+      state.crossed[level] = false;
   }
 
   // 2. "Renewed": a rise (or a new plan) that leaves the quota clear of the low line, after an alert.
@@ -113,8 +114,16 @@ export function evaluateAlerts(previous: AlertState | undefined, o: Observation)
   // bundle renews rather than runs out) and not once exhausted (the exhausted alert said it).
   // A condition, not a crossing: while alerts are off it waits rather than being used up.
   const runsOutSoon = o.runsOutAt !== undefined && o.runsOutAt - o.now <= day;
-  const warnedToday = state.lastEarlyWarningAt !== undefined && o.now - state.lastEarlyWarningAt < day;
-  if (o.earlyWarningEnabled && runsOutSoon && !warnedToday && !o.autoRenewal && o.quota > 0 && o.alertsAllowed) {
+  const warnedToday =
+    state.lastEarlyWarningAt !== undefined && o.now - state.lastEarlyWarningAt < day;
+  if (
+    o.earlyWarningEnabled &&
+    runsOutSoon &&
+    !warnedToday &&
+    !o.autoRenewal &&
+    o.quota > 0 &&
+    o.alertsAllowed
+  ) {
     // A threshold alert sent now already carries the forecast; it counts as today's warning.
     if (!thresholdAlert) alerts.push(alertFor('early-warning', facts));
     state.lastEarlyWarningAt = o.now;

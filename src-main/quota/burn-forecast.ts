@@ -30,7 +30,11 @@ export interface Forecast {
 }
 
 /** Invocations used per hour within [now - windowMs, now], or undefined with too little data. */
-export function burnRate(samples: readonly QuotaSample[], now: number, windowMs: number): number | undefined {
+export function burnRate(
+  samples: readonly QuotaSample[],
+  now: number,
+  windowMs: number,
+): number | undefined {
   let first: QuotaSample | undefined;
   let previous: QuotaSample | undefined;
   let used = 0;
@@ -77,7 +81,11 @@ export function forecast(samples: readonly QuotaSample[], quota: number, now: nu
 }
 
 /** Milliseconds until the quota falls below `line` at `ratePerHour`, or undefined if it does not. */
-export function msUntilBelow(quota: number, line: number, ratePerHour: number | undefined): number | undefined {
+export function msUntilBelow(
+  quota: number,
+  line: number,
+  ratePerHour: number | undefined,
+): number | undefined {
   if (ratePerHour === undefined || ratePerHour <= 0) return undefined;
   return (Math.max(0, quota - line) / ratePerHour) * hour;
 }

@@ -29,7 +29,10 @@ export interface ScheduleInput {
 
 export function clampIntervalMs(intervalSeconds: number): number {
   if (!Number.isFinite(intervalSeconds)) return pollLimits.defaultIntervalMs;
-  return Math.min(pollLimits.maxIntervalMs, Math.max(pollLimits.minIntervalMs, intervalSeconds * 1000));
+  return Math.min(
+    pollLimits.maxIntervalMs,
+    Math.max(pollLimits.minIntervalMs, intervalSeconds * 1000),
+  );
 }
 
 /** The backoff after `failures` failures in a row (failures ≥ 1). */

@@ -105,7 +105,8 @@ export class QuotaHistory {
       stored = { version: 1, samples: stored.samples.slice(drop) };
       bytes = Buffer.byteLength(JSON.stringify(stored));
     }
-    if (stored.samples.length !== this.list.length) this.list = this.list.slice(this.list.length - stored.samples.length);
+    if (stored.samples.length !== this.list.length)
+      this.list = this.list.slice(this.list.length - stored.samples.length);
     return stored;
   }
 }

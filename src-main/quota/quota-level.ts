@@ -26,10 +26,6 @@ export const alertLevels = ['low', 'critical', 'exhausted'] as const;
 export type AlertLevel = (typeof alertLevels)[number];
 export type DataLevel = Extract<QuotaLevel, 'ok' | AlertLevel>;
 
-export function severityOf(level: DataLevel): number {
-  return level === 'ok' ? 0 : alertLevels.indexOf(level) + 1;
-}
-
 /**
  * The quota value a level starts below (exhausted: at or below 0). Crossing `line(level)` downward
  * means `quota < line`, except exhausted, which is `quota <= 0`.
@@ -40,17 +36,31 @@ export function thresholdLine(level: AlertLevel, bundleSize: number, t: QuotaThr
   return 0;
 }
 
-export function isBelow(level: AlertLevel, quota: number, bundleSize: number, t: QuotaThresholds): boolean {
+export function isBelow(
+  level: AlertLevel,
+  quota: number,
+  bundleSize: number,
+  t: QuotaThresholds,
+): boolean {
   return level === 'exhausted' ? quota <= 0 : quota < thresholdLine(level, bundleSize, t);
 }
 
 /** True once the quota is far enough above the line that a new downward crossing should alert. */
-export function isRearmed(level: AlertLevel, quota: number, bundleSize: number, t: QuotaThresholds): boolean {
+export function isRearmed(
+  level: AlertLevel,
+  quota: number,
+  bundleSize: number,
+  t: QuotaThresholds,
+): boolean {
   return quota > thresholdLine(level, bundleSize, t) + t.rearmMargin * bundleSize;
 }
 
 /** The most severe level the quota is in. Without a known bundle size only "exhausted" is knowable. */
-export function quotaLevelOf(quota: number, bundleSize: number | undefined, t: QuotaThresholds): DataLevel {
+export function quotaLevelOf(
+  quota: number,
+  bundleSize: number | undefined,
+  t: QuotaThresholds,
+): DataLevel {
   if (quota <= 0) return 'exhausted';
   if (bundleSize === undefined) return 'ok';
   for (const level of ['critical', 'low'] as const) {
@@ -60,7 +70,11 @@ export function quotaLevelOf(quota: number, bundleSize: number | undefined, t: Q
 }
 
 /** The next line below the current quota, i.e. the next crossing if use continues, or undefined at 0. */
-export function nextLineBelow(quota: number, bundleSize: number | undefined, t: QuotaThresholds): number | undefined {
+export function nextLineBelow(
+  quota: number,
+  bundleSize: number | undefined,
+  t: QuotaThresholds,
+): number | undefined {
   if (quota <= 0) return undefined;
   if (bundleSize === undefined) return 0;
   for (const level of alertLevels) {

@@ -13,11 +13,21 @@ const day = 24 * 60 * 60_000;
 const chartMaxPoints = 200;
 
 export function signedOutQuotaStatus(): QuotaStatus {
-  return { level: 'signed-out', summary: 'GreenCloud: signed out', forecastText: '', history24h: [], history30d: [] };
+  return {
+    level: 'signed-out',
+    summary: 'GreenCloud: signed out',
+    forecastText: '',
+    history24h: [],
+    history30d: [],
+  };
 }
 
 /** "GreenCloud: DEVELOPER, 8,200 of 100,000 left (8%)". */
-export function quotaSummary(bundle: string, quota: number, bundleSize: number | undefined): string {
+export function quotaSummary(
+  bundle: string,
+  quota: number,
+  bundleSize: number | undefined,
+): string {
   return `GreenCloud: ${bundle}, ${describeLeft(quota, bundleSize)}`;
 }
 

@@ -100,7 +100,11 @@ export class QuotaWatcher {
     this.random = deps.random ?? Math.random;
     // File names must not carry the email or URL: a short hash keys them per account.
     const key = createHash('sha256').update(deps.accountKey).digest('hex').slice(0, 16);
-    this.names = { alerts: `quota-alerts-${key}`, history: `quota-history-${key}`, mute: 'quota-mute' };
+    this.names = {
+      alerts: `quota-alerts-${key}`,
+      history: `quota-history-${key}`,
+      mute: 'quota-mute',
+    };
   }
 
   /** Starts polling at once. After stop() it does nothing: a watcher is for one signed-in session. */
@@ -235,7 +239,9 @@ export class QuotaWatcher {
   /** Records a fresh account: history, forecast, alert decision, persistence. */
   private async apply(account: Account): Promise<void> {
     const now = this.deps.clock.now();
-    const bundle = account.bundle ? { name: account.bundle.name, quota: account.bundle.quota } : undefined;
+    const bundle = account.bundle
+      ? { name: account.bundle.name, quota: account.bundle.quota }
+      : undefined;
     this.lastGood = { at: now, bundle };
     if (!bundle) {
       this.lastForecast = undefined;
@@ -282,7 +288,9 @@ export class QuotaWatcher {
   private saveHistory(): Promise<void> {
     if (this.history.samples().length === 0) return Promise.resolve();
     this.lastHistorySaveAt = this.deps.clock.now();
-    return this.deps.storage.save(this.names.history, this.history.toStored()).catch(() => undefined);
+    return this.deps.storage
+      .save(this.names.history, this.history.toStored())
+      .catch(() => undefined);
   }
 
   private ensureLoaded(): Promise<void> {

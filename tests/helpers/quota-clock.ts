@@ -42,7 +42,10 @@ export class ControlledClock implements WatcherClock {
 
   /** When the next timer is due, or undefined when none is set. */
   nextTimerAt(): number | undefined {
-    return this.timers.reduce<number | undefined>((min, t) => (min === undefined || t.at < min ? t.at : min), undefined);
+    return this.timers.reduce<number | undefined>(
+      (min, t) => (min === undefined || t.at < min ? t.at : min),
+      undefined,
+    );
   }
 
   /**
@@ -50,11 +53,16 @@ export class ControlledClock implements WatcherClock {
    * (e.g. the watcher's settled()) so the poll it started finishes before time moves on.
    * Returns how many timers fired.
    */
-  async advance(ms: number, settle: () => Promise<unknown> = async () => undefined): Promise<number> {
+  async advance(
+    ms: number,
+    settle: () => Promise<unknown> = async () => undefined,
+  ): Promise<number> {
     const target = this.current + ms;
     let fired = 0;
     for (;;) {
-      const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      const due = this.timers
+        .filter((t) => t.at <= target)
+        .sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (!due) break;
       this.timers = this.timers.filter((t) => t !== due);
       this.current = Math.max(this.current, due.at);

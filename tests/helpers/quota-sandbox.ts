@@ -7,7 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GreenCloudClient } from '../../src-main/api/greencloud-client';
 import { createFileQuotaStorage } from '../../src-main/quota/quota-storage';
-import { QuotaWatcher, type QuotaWatcherDeps, type WatcherSettings } from '../../src-main/quota/quota-watcher';
+import {
+  QuotaWatcher,
+  type QuotaWatcherDeps,
+  type WatcherSettings,
+} from '../../src-main/quota/quota-watcher';
 import { openSandbox, sandboxAccounts, type Sandbox } from '../main/api/helpers/sandbox-fixture';
 import { ControlledClock } from './quota-clock';
 import { RecordingNotifier } from './quota-notifier';
@@ -28,7 +32,10 @@ export interface QuotaSandbox {
   setQuota(quota: number): Promise<void>;
   setFlags(flags: { bundleAutoRenewal: boolean; lowQuotaNotification: boolean }): Promise<void>;
   /** A watcher on this sandbox account; `settle` is its settled(), for ControlledClock.advance. */
-  watcher(overrides?: Partial<QuotaWatcherDeps>): { watcher: QuotaWatcher; settle: () => Promise<void> };
+  watcher(overrides?: Partial<QuotaWatcherDeps>): {
+    watcher: QuotaWatcher;
+    settle: () => Promise<void>;
+  };
   /** How many GET /v1/user the sandbox answered or refused. */
   polls(): Promise<number>;
   close(): Promise<void>;
@@ -41,7 +48,11 @@ export async function openQuotaSandbox(): Promise<QuotaSandbox> {
   const { client } = await sandbox.signedIn('demo', { readRetries: 0, now: () => clock.now() });
   const dataDir = await mkdtemp(join(tmpdir(), 'quota-watcher-'));
   const notifier = new RecordingNotifier(() => clock.now());
-  const settings: WatcherSettings = { pollIntervalSeconds: 60, notificationsEnabled: true, earlyWarning: false };
+  const settings: WatcherSettings = {
+    pollIntervalSeconds: 60,
+    notificationsEnabled: true,
+    earlyWarning: false,
+  };
   const watchers: QuotaWatcher[] = [];
 
   const control = async (method: string, path: string, body: unknown): Promise<unknown> => {
@@ -64,7 +75,9 @@ export async function openQuotaSandbox(): Promise<QuotaSandbox> {
     settings,
     async consume(count) {
       // A 402 (ran out part-way) carries the same figures as a 200.
-      const result = (await control('POST', 'consume', { email: demoEmail, count })) as { quota: number };
+      const result = (await control('POST', 'consume', { email: demoEmail, count })) as {
+        quota: number;
+      };
       return result.quota;
     },
     setQuota: (quota) => sandbox.patchAccount({ email: demoEmail, quota }),

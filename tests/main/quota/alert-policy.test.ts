@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateAlerts, type AlertState, type Observation } from '../../../src-main/quota/alert-policy';
+import {
+  evaluateAlerts,
+  type AlertState,
+  type Observation,
+} from '../../../src-main/quota/alert-policy';
 import { defaultQuotaThresholds } from '../../../src-main/quota/quota-level';
 
 const size = 100_000;
@@ -84,7 +88,10 @@ describe('alert policy', () => {
 
   it('starts over on a plan change and sends the renewed notice if an alert went out', () => {
     const { state } = run([5_000]);
-    const decision = evaluateAlerts(state, observe(1_000_000, { bundle: 'ENTERPRISE', bundleSize: 1_000_000 }));
+    const decision = evaluateAlerts(
+      state,
+      observe(1_000_000, { bundle: 'ENTERPRISE', bundleSize: 1_000_000 }),
+    );
     expect(decision.alerts.map((a) => a.kind)).toEqual(['renewed']);
     expect(decision.alerts[0]?.action).toBe('none');
     expect(decision.state.bundle).toBe('ENTERPRISE');
@@ -92,11 +99,17 @@ describe('alert policy', () => {
 
   it('early warning: at most one a day, not with auto-renewal, folded into a threshold alert', () => {
     const soon = (now: number, quota: number, extra: Partial<Observation> = {}) =>
-      observe(quota, { now, earlyWarningEnabled: true, runsOutAt: now + 5 * hour, forecastText: 'runs out in ~5 hours', ...extra });
-    expect(run([soon(0, 50_000), soon(hour, 49_000), soon(23 * hour, 30_000), soon(25 * hour, 20_000)]).kinds).toEqual([
-      'early-warning',
-      'early-warning',
-    ]);
+      observe(quota, {
+        now,
+        earlyWarningEnabled: true,
+        runsOutAt: now + 5 * hour,
+        forecastText: 'runs out in ~5 hours',
+        ...extra,
+      });
+    expect(
+      run([soon(0, 50_000), soon(hour, 49_000), soon(23 * hour, 30_000), soon(25 * hour, 20_000)])
+        .kinds,
+    ).toEqual(['early-warning', 'early-warning']);
     expect(run([soon(0, 50_000, { autoRenewal: true })]).kinds).toEqual([]);
     expect(run([soon(0, 50_000, { earlyWarningEnabled: false })]).kinds).toEqual([]);
     const low = run([soon(0, 9_000)]);

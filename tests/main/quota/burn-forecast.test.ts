@@ -7,7 +7,12 @@ const hour = 60 * minute;
 const day = 24 * hour;
 
 /** Samples every minute from `from` for `count` minutes, quota given by f(minute index). */
-function series(from: number, count: number, f: (i: number) => number, bundle = 'DEVELOPER'): QuotaSample[] {
+function series(
+  from: number,
+  count: number,
+  f: (i: number) => number,
+  bundle = 'DEVELOPER',
+): QuotaSample[] {
   return Array.from({ length: count }, (_, i) => ({ at: from + i * minute, quota: f(i), bundle }));
 }
 
@@ -37,7 +42,10 @@ describe('burn-rate forecast', () => {
     const before = series(0, 30, (i) => 1_000 - i * 10);
     const after = series(30 * minute, 30, (i) => 100_700 - i * 10);
     expect(burnRate([...before, ...after], 59 * minute, hour)).toBeCloseTo((58 * 10 * 60) / 59);
-    const plan = [...series(0, 30, (i) => 1_000 - i * 10, 'STARTER'), ...series(30 * minute, 30, (i) => 100_000 - i * 10)];
+    const plan = [
+      ...series(0, 30, (i) => 1_000 - i * 10, 'STARTER'),
+      ...series(30 * minute, 30, (i) => 100_000 - i * 10),
+    ];
     expect(burnRate(plan, 59 * minute, hour)).toBeCloseTo((58 * 10 * 60) / 59);
   });
 

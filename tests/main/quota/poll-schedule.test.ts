@@ -17,7 +17,9 @@ describe('poll schedule', () => {
   });
 
   it('backs off exponentially after failures, up to 15 minutes, and honours retry-at', () => {
-    const delays = [1, 2, 3, 4, 5, 6].map((n) => nextPollDelay({ ...base, consecutiveFailures: n }));
+    const delays = [1, 2, 3, 4, 5, 6].map((n) =>
+      nextPollDelay({ ...base, consecutiveFailures: n }),
+    );
     expect(delays).toEqual([120_000, 240_000, 480_000, 900_000, 900_000, 900_000]);
     expect(nextPollDelay({ ...base, consecutiveFailures: 1, retryAt: 300_000 })).toBe(300_000);
     expect(nextPollDelay({ ...base, intervalSeconds: 900, consecutiveFailures: 3 })).toBe(900_000);

@@ -27,7 +27,8 @@ describe('quota history', () => {
 
   it('enforces the byte bound even when thinning is not enough', () => {
     const history = new QuotaHistory(10_000);
-    for (let i = 0; i < 2_000; i++) history.append({ at: i * 1_000, quota: 100_000 - i, bundle: 'DEVELOPER' });
+    for (let i = 0; i < 2_000; i++)
+      history.append({ at: i * 1_000, quota: 100_000 - i, bundle: 'DEVELOPER' });
     const stored = history.toStored();
     expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThanOrEqual(10_000);
     expect(stored.samples.at(-1)?.[0]).toBe(1_999_000);
@@ -47,7 +48,11 @@ describe('quota history', () => {
   });
 
   it('downsamples a chart to at most 200 points ending at the newest sample', () => {
-    const samples = Array.from({ length: 1_440 }, (_, i) => ({ at: i * minute, quota: 1_440 - i, bundle: 'DEVELOPER' }));
+    const samples = Array.from({ length: 1_440 }, (_, i) => ({
+      at: i * minute,
+      quota: 1_440 - i,
+      bundle: 'DEVELOPER',
+    }));
     const points = chartPoints(samples, 1_439 * minute, day);
     expect(points.length).toBeLessThanOrEqual(200);
     expect(points.at(-1)).toEqual(samples.at(-1));

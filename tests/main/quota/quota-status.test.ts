@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { applyMute, isMuted, nextLocalMidnight } from '../../../src-main/quota/alert-mute';
 import { defaultQuotaThresholds } from '../../../src-main/quota/quota-level';
-import { buildQuotaStatus, quotaSummary, signedOutQuotaStatus } from '../../../src-main/quota/quota-status';
+import {
+  buildQuotaStatus,
+  quotaSummary,
+  signedOutQuotaStatus,
+} from '../../../src-main/quota/quota-status';
 
 describe('quota status', () => {
   it('words the summary line with en-US grouping', () => {
-    expect(quotaSummary('DEVELOPER', 8_200, 100_000)).toBe('GreenCloud: DEVELOPER, 8,200 of 100,000 left (8%)');
-    expect(quotaSummary('DEVELOPER', 500, 100_000)).toBe('GreenCloud: DEVELOPER, 500 of 100,000 left (<1%)');
-    expect(quotaSummary('DEVELOPER', 9_990, 100_000)).toBe('GreenCloud: DEVELOPER, 9,990 of 100,000 left (9%)');
+    expect(quotaSummary('DEVELOPER', 8_200, 100_000)).toBe(
+      'GreenCloud: DEVELOPER, 8,200 of 100,000 left (8%)',
+    );
+    expect(quotaSummary('DEVELOPER', 500, 100_000)).toBe(
+      'GreenCloud: DEVELOPER, 500 of 100,000 left (<1%)',
+    );
+    expect(quotaSummary('DEVELOPER', 9_990, 100_000)).toBe(
+      'GreenCloud: DEVELOPER, 9,990 of 100,000 left (9%)',
+    );
     expect(quotaSummary('NEWPLAN', 1_234, undefined)).toBe('GreenCloud: NEWPLAN, 1,234 left');
     expect(signedOutQuotaStatus().summary).toBe('GreenCloud: signed out');
     expect(signedOutQuotaStatus().level).toBe('signed-out');
@@ -22,7 +32,13 @@ describe('quota status', () => {
       mute: { version: 1 },
       thresholds: defaultQuotaThresholds,
     });
-    expect(status).toMatchObject({ level: 'stale', quota: 8_200, bundleSize: 100_000, percentLeft: 8.2, lastGoodAt: 500 });
+    expect(status).toMatchObject({
+      level: 'stale',
+      quota: 8_200,
+      bundleSize: 100_000,
+      percentLeft: 8.2,
+      lastGoodAt: 500,
+    });
     expect(status.summary).toBe('GreenCloud: DEVELOPER, 8,200 of 100,000 left (8%)');
   });
 

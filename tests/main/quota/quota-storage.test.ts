@@ -33,6 +33,8 @@ describe('file quota storage', () => {
   it('refuses names that could leave the folder', async () => {
     const storage = createFileQuotaStorage(dir);
     await expect(storage.save('../escape', {})).rejects.toThrow();
-    expect(JSON.parse(await readFile(join(dir, '..', 'escape.json'), 'utf8').catch(() => 'null'))).toBeNull();
+    expect(
+      JSON.parse(await readFile(join(dir, '..', 'escape.json'), 'utf8').catch(() => 'null')),
+    ).toBeNull();
   });
 });

@@ -33,7 +33,7 @@ describe('quota watcher alerts (sandbox)', () => {
     expect(q.notifier.alerts.every((a) => a.action === 'buy-refill')).toBe(true);
     expect(watcher.status()).toMatchObject({ level: 'exhausted', quota: 0, percentLeft: 0 });
     expect(watcher.status().summary).toBe('GreenCloud: DEVELOPER, 0 of 100,000 left (0%)');
-  });
+  }, 60_000);
 
   it('sends only the most severe alert on a jump, and the summary/forecast follow', async () => {
     await q.setFlags(noAutoRenewal);
@@ -190,7 +190,10 @@ describe('quota watcher polling (sandbox)', () => {
     await settle();
     for (let i = 0; i < 7; i++) await q.clock.fireNext(settle);
     expect(q.clock.requestedDelays.slice(-4)).toEqual([900_000, 900_000, 900_000, 900_000]);
-    expect(watcher.status()).toMatchObject({ level: 'stale', summary: 'GreenCloud: quota unavailable' });
+    expect(watcher.status()).toMatchObject({
+      level: 'stale',
+      summary: 'GreenCloud: quota unavailable',
+    });
     expect(watcher.lastError()?.kind).toBe('offline');
   });
 
