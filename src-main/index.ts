@@ -77,12 +77,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function registerAppWideHandlers(): void {
   if (process.platform === 'win32') app.setAppUserModelId(appUserModelId);
-  // In development Electron runs as `electron <script>`: the OS must be told to pass the script.
-  if (process.defaultApp && process.argv[1] !== undefined) {
-    app.setAsDefaultProtocolClient(deepLinkScheme, process.execPath, [resolve(process.argv[1])]);
-  } else {
-    app.setAsDefaultProtocolClient(deepLinkScheme);
-  }
+  registerDeepLinkScheme();
   app.setAboutPanelOptions({
     applicationName: 'GreenCloud Desktop',
     applicationVersion: app.getVersion(),
@@ -106,6 +101,18 @@ function registerAppWideHandlers(): void {
   });
   // A listener here keeps Electron from quitting when the window closes: the tray lives on.
   app.on('window-all-closed', () => undefined);
+}
+
+function registerDeepLinkScheme(): void {
+  // The smoke tests pass links through argv and second-instance, and must not take over the
+  // developer's own greencloud:// registration.
+  if (process.env.GREENCLOUD_SMOKE_TEST === '1') return;
+  if (process.defaultApp && process.argv[1] !== undefined) {
+    // In development Electron runs as `electron <script>`: the OS must be told to pass the script.
+    app.setAsDefaultProtocolClient(deepLinkScheme, process.execPath, [resolve(process.argv[1])]);
+  } else {
+    app.setAsDefaultProtocolClient(deepLinkScheme);
+  }
 }
 
 async function start(): Promise<void> {
@@ -162,6 +169,14 @@ async function start(): Promise<void> {
       : {}),
   });
   core.onEvent((name, payload) => sendBridgeEvent(mainWindow?.webContents, name, payload));
+  // Logging off or shutting down is a quit: hiding the window to the tray would hold the OS up.
+  // Windows reports it per window (session-end); Linux and macOS through powerMonitor.
+  mainWindow.on('session-end', () => {
+    isQuitting = true;
+  });
+  powerMonitor.on('shutdown', () => {
+    isQuitting = true;
+  });
 
   const trayController = createTrayController({
     createTrayInstance: (iconPath) => new Tray(iconPath),
