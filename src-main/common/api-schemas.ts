@@ -10,14 +10,16 @@ import { fieldRules, firstBrokenRule, passwordRules, type FieldRule } from './fi
 export function ruledString(label: string, rules: readonly FieldRule[]) {
   return z
     .string({
-      error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`),
+      error: (issue) =>
+        issue.input === undefined ? `${label} is required.` : `${label} must be text.`,
     })
     .superRefine((value, ctx) => {
       const broken = firstBrokenRule(value, rules);
       if (broken) {
         ctx.addIssue({
           code: 'custom',
-          message: value.length === 0 ? `${label} is required.` : `${label} must be ${broken.text}.`,
+          message:
+            value.length === 0 ? `${label} is required.` : `${label} must be ${broken.text}.`,
         });
       }
     });
@@ -41,7 +43,9 @@ export const loginRequest = z.object({
 });
 export const refreshRequest = z.object({ refreshToken: ruledString('Refresh token', [required]) });
 export const apiKeyLoginRequest = z.object({ key: ruledString('API key', [required, apiKey]) });
-export const twofaCodeRequest = z.object({ code: ruledString('The 2FA code', [required, twofaCode]) });
+export const twofaCodeRequest = z.object({
+  code: ruledString('The 2FA code', [required, twofaCode]),
+});
 
 // ---- Account ----
 export const flagsRequest = z.object({

@@ -104,9 +104,7 @@ export interface TwoFactorSetup {
 
 /** Where main asks the renderer to go: a deep link or a notification click. */
 export type NavigationRequest =
-  | { view: 'set-password'; code: string }
-  | { view: 'buy-refill' }
-  | { view: 'account' };
+  { view: 'set-password'; code: string } | { view: 'buy-refill' } | { view: 'account' };
 
 // ---- Request schemas that only the bridge has ----
 
@@ -174,7 +172,9 @@ export const bridgeCalls = {
   // Quota
   getQuotaStatus: call<QuotaStatus>()(none),
   refreshQuotaNow: call<QuotaStatus>()(none),
-  muteAlerts: call<QuotaStatus>()(z.object({ choice: z.enum(['1h', 'tomorrow', 'off', 'unmute']) })),
+  muteAlerts: call<QuotaStatus>()(
+    z.object({ choice: z.enum(['1h', 'tomorrow', 'off', 'unmute']) }),
+  ),
   // App
   getSettings: call<AppSettings>()(none),
   updateSettings: call<AppSettings>()(settingsPatch),

@@ -24,7 +24,10 @@ export const fieldRules = {
     text: 'letters (A–Z), digits and spaces only',
     test: (v: string) => /^[A-Za-z0-9 ]+$/.test(v),
   },
-  alphaspace: { text: 'letters (A–Z) and spaces only', test: (v: string) => /^[A-Za-z ]+$/.test(v) },
+  alphaspace: {
+    text: 'letters (A–Z) and spaces only',
+    test: (v: string) => /^[A-Za-z ]+$/.test(v),
+  },
   country: {
     text: 'a two-letter ISO country code such as GB or AR',
     test: (v: string) => isCountryCode(v),
@@ -33,8 +36,14 @@ export const fieldRules = {
     text: 'a payment method ID starting with pm_',
     test: (v: string) => v.startsWith('pm_') && v.length > 3,
   },
-  twofaCode: { text: 'the 6-digit code from your authenticator', test: (v: string) => /^\d{6}$/.test(v) },
-  email: { text: 'an email address like name@example.com', test: (v: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) },
+  twofaCode: {
+    text: 'the 6-digit code from your authenticator',
+    test: (v: string) => /^\d{6}$/.test(v),
+  },
+  email: {
+    text: 'an email address like name@example.com',
+    test: (v: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+  },
   apiKey: {
     text: 'your API key, a UUID like 6f1c2a9e-3b7d-4c58-9e21-0a4b8d7c5f13',
     test: (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),

@@ -42,7 +42,10 @@ export class AccountService {
   apiKey(): string {
     const key = this.account?.apiKey;
     if (key === undefined) {
-      throw new AppError({ kind: 'unexpected-response', message: 'This account has no API key to show.' });
+      throw new AppError({
+        kind: 'unexpected-response',
+        message: 'This account has no API key to show.',
+      });
     }
     return key;
   }
@@ -55,7 +58,8 @@ export class AccountService {
       this.publish({ account: toView(account), fetchedAt: this.now(), stale: false });
       return account;
     } catch (error) {
-      if (this.snapshot) this.publish({ ...this.snapshot, stale: true, lastError: toAppErrorData(error) });
+      if (this.snapshot)
+        this.publish({ ...this.snapshot, stale: true, lastError: toAppErrorData(error) });
       throw error;
     }
   }
@@ -65,7 +69,8 @@ export class AccountService {
     try {
       await this.fetch();
     } catch (error) {
-      if (!this.snapshot || (error instanceof AppError && error.kind === 'needs-login')) throw error;
+      if (!this.snapshot || (error instanceof AppError && error.kind === 'needs-login'))
+        throw error;
     }
     return this.snapshot!;
   }

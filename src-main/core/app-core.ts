@@ -19,7 +19,12 @@ import { openSecretStore } from '../session/open-secret-store';
 import type { KeytarLike } from '../session/keytar-secret-store';
 import { SessionManager } from '../session/session-manager';
 import { SettingsStore, type SettingsBackend } from '../settings/settings-store';
-import { QuotaWatcher, signedOutQuotaStatus, type AlertNotifier, type WatcherClock } from '../quota/quota-watcher';
+import {
+  QuotaWatcher,
+  signedOutQuotaStatus,
+  type AlertNotifier,
+  type WatcherClock,
+} from '../quota/quota-watcher';
 import { createFileQuotaStorage } from '../quota/quota-storage';
 import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { AccountService } from './account-service';
@@ -168,7 +173,12 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
 
   const applySettings = (patch: Parameters<SettingsStore['update']>[0]): AppSettings => {
     if (patch.launchAtLogin !== undefined) {
-      if (!deps.launchAtLogin) throw new AppError({ kind: 'not-allowed', message: linuxLaunchAtLoginReason, field: 'launchAtLogin' });
+      if (!deps.launchAtLogin)
+        throw new AppError({
+          kind: 'not-allowed',
+          message: linuxLaunchAtLoginReason,
+          field: 'launchAtLogin',
+        });
       deps.launchAtLogin.set(patch.launchAtLogin);
     }
     return settings.update(patch);
@@ -176,7 +186,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
 
   const handlers: BridgeHandlers = {
     getSessionState: async () => session.state(),
-    signIn: async (request) => rememberSession(await session.signIn(endpointFromSettings(settings.get()), request)),
+    signIn: async (request) =>
+      rememberSession(await session.signIn(endpointFromSettings(settings.get()), request)),
     signInWithApiKey: async ({ key }) =>
       rememberSession(await session.signInWithApiKey(endpointFromSettings(settings.get()), key)),
     trySandbox: async () => {
@@ -213,7 +224,9 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     beginTwoFactor: async () => {
       const state = session.state();
       const { seed } = await session.client().beginTwoFactor();
-      const label = encodeURIComponent(`GreenCloud:${state.status === 'signed-in' ? state.email : ''}`);
+      const label = encodeURIComponent(
+        `GreenCloud:${state.status === 'signed-in' ? state.email : ''}`,
+      );
       return { seed, otpauthUrl: `otpauth://totp/${label}?secret=${seed}&issuer=GreenCloud` };
     },
     verifyTwoFactor: async ({ code }) => {

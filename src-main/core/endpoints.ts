@@ -7,6 +7,7 @@ export const greencloudApiBaseUrl = 'https://api.greencloud.dev/v1';
 
 export function endpointFromSettings(settings: AppSettings): Endpoint {
   const { kind, customUrl } = settings.endpoint;
-  if (kind === 'custom' && customUrl) return { kind: 'custom', baseUrl: customUrl.replace(/\/+$/, '') };
+  if (kind === 'custom' && customUrl)
+    return { kind: 'custom', baseUrl: customUrl.replace(/\/+$/, '') };
   return { kind: 'greencloud', baseUrl: greencloudApiBaseUrl };
 }

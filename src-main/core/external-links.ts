@@ -2,7 +2,11 @@
 // Stripe's receipts. Everything else is refused, whatever asked for it (a link in the page, a
 // window.open, an invoice's receiptUrl from the server).
 
-const allowedHosts = [/^(?:[a-z0-9-]+\.)*greencloud\.dev$/, /^pay\.stripe\.com$/, /^receipt\.stripe\.com$/];
+const allowedHosts = [
+  /^(?:[a-z0-9-]+\.)*greencloud\.dev$/,
+  /^pay\.stripe\.com$/,
+  /^receipt\.stripe\.com$/,
+];
 
 export function isAllowedExternalUrl(url: string): boolean {
   let parsed: URL;
@@ -11,6 +15,7 @@ export function isAllowedExternalUrl(url: string): boolean {
   } catch {
     return false;
   }
-  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return false;
+  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '')
+    return false;
   return allowedHosts.some((host) => host.test(parsed.hostname));
 }

@@ -5,11 +5,7 @@
 
 import type { z } from 'zod';
 import { AppError, toAppErrorData, type BridgeResult } from '../common/app-error';
-import {
-  bridgeCalls,
-  type BridgeCallName,
-  type CallResponse,
-} from '../common/bridge-contract';
+import { bridgeCalls, type BridgeCallName, type CallResponse } from '../common/bridge-contract';
 import { validate } from '../common/validate';
 
 export type CallHandler<N extends BridgeCallName> = (
@@ -40,7 +36,10 @@ export function createHandlerRegistry(
           });
         }
         if (!Object.hasOwn(bridgeCalls, name)) {
-          throw new AppError({ kind: 'validation', message: 'GreenCloud Desktop has no such action.' });
+          throw new AppError({
+            kind: 'validation',
+            message: 'GreenCloud Desktop has no such action.',
+          });
         }
         const callName = name as BridgeCallName;
         const request = validate(bridgeCalls[callName].request, payload);

@@ -9,7 +9,11 @@ import { test as base, expect, type Page } from '@playwright/test';
 import Conf from 'conf';
 import { build } from 'esbuild';
 import keytar from 'keytar';
-import { bridgeCallNames, callChannel, eventChannel } from '../../../src-main/common/bridge-contract';
+import {
+  bridgeCallNames,
+  callChannel,
+  eventChannel,
+} from '../../../src-main/common/bridge-contract';
 import { createAppCore, type AppCore } from '../../../src-main/core/app-core';
 import { createHandlerRegistry } from '../../../src-main/core/handler-registry';
 import type { QuotaAlert } from '../../../src-main/quota/quota-watcher';
@@ -32,7 +36,9 @@ export interface AppHarness {
   open(): Promise<void>;
 }
 
-const callNameByChannel = new Map<string, string>(bridgeCallNames.map((name) => [callChannel(name), name]));
+const callNameByChannel = new Map<string, string>(
+  bridgeCallNames.map((name) => [callChannel(name), name]),
+);
 
 export const test = base.extend<
   { app: AppHarness },
@@ -86,7 +92,9 @@ export const test = base.extend<
     });
     // Sign-in goes to this test's sandbox as a custom endpoint, as a developer pointing the app
     // at a local or staging server would set it.
-    await core.handlers.updateSettings({ endpoint: { kind: 'custom', customUrl: sandbox.apiBaseUrl } });
+    await core.handlers.updateSettings({
+      endpoint: { kind: 'custom', customUrl: sandbox.apiBaseUrl },
+    });
 
     const registry = createHandlerRegistry(core.handlers, (url) =>
       Boolean(url?.startsWith(`${rendererServer.origin}/`)),
@@ -96,7 +104,10 @@ export const test = base.extend<
     );
     const unsubscribe = core.onEvent((name, payload) => {
       page
-        .evaluate(([channel, value]) => window.__greencloudEmit(channel, value), [eventChannel(name), payload] as const)
+        .evaluate(([channel, value]) => window.__greencloudEmit(channel, value), [
+          eventChannel(name),
+          payload,
+        ] as const)
         .catch(() => undefined); // the page may be navigating or closed; it reloads state itself
     });
     await page.addInitScript({ content: bridgeScript });

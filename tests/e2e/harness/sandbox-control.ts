@@ -32,7 +32,13 @@ export class SandboxControl {
   setAccount(email: string, patch: { quota?: number; cardDeclined?: boolean }): Promise<unknown> {
     return this.call('PATCH', '/_sandbox/account', { email, ...patch });
   }
-  fault(fault: { mode: 'latency' | 'status' | 'reset' | 'malformed'; count: number; ms?: number; status?: number; path?: string }): Promise<unknown> {
+  fault(fault: {
+    mode: 'latency' | 'status' | 'reset' | 'malformed';
+    count: number;
+    ms?: number;
+    status?: number;
+    path?: string;
+  }): Promise<unknown> {
     return this.call('POST', '/_sandbox/faults', fault);
   }
   advanceClock(seconds: number): Promise<unknown> {

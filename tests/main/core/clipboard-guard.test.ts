@@ -3,7 +3,12 @@ import { ClipboardGuard } from '../../../src-main/core/clipboard-guard';
 
 // The OS clipboard is a true boundary: a plain object stands in for it.
 function fakeClipboard() {
-  const clipboard = { text: 'before', writeText: (t: string) => void (clipboard.text = t), readText: () => clipboard.text, clear: () => void (clipboard.text = '') };
+  const clipboard = {
+    text: 'before',
+    writeText: (t: string) => void (clipboard.text = t),
+    readText: () => clipboard.text,
+    clear: () => void (clipboard.text = ''),
+  };
   return clipboard;
 }
 

@@ -3,14 +3,19 @@ import { findDeepLinkArgument, parseDeepLink } from '../../../src-main/core/deep
 
 describe('parseDeepLink', () => {
   it('opens Set Password with the code from a reset link', () => {
-    expect(parseDeepLink('greencloud://reset-password?code=b352935253674aeeb43d4ed4362745ab')).toEqual({
+    expect(
+      parseDeepLink('greencloud://reset-password?code=b352935253674aeeb43d4ed4362745ab'),
+    ).toEqual({
       view: 'set-password',
       code: 'b352935253674aeeb43d4ed4362745ab',
     });
   });
 
   it('accepts the single-slash spelling some launchers pass on', () => {
-    expect(parseDeepLink('greencloud:reset-password?code=abc123')).toEqual({ view: 'set-password', code: 'abc123' });
+    expect(parseDeepLink('greencloud:reset-password?code=abc123')).toEqual({
+      view: 'set-password',
+      code: 'abc123',
+    });
   });
 
   it.each([
@@ -25,9 +30,13 @@ describe('parseDeepLink', () => {
   });
 
   it('finds the link among process arguments', () => {
-    expect(findDeepLinkArgument(['/opt/GreenCloud/greencloud', '--flag', 'greencloud://reset-password?code=x'])).toBe(
-      'greencloud://reset-password?code=x',
-    );
+    expect(
+      findDeepLinkArgument([
+        '/opt/GreenCloud/greencloud',
+        '--flag',
+        'greencloud://reset-password?code=x',
+      ]),
+    ).toBe('greencloud://reset-password?code=x');
     expect(findDeepLinkArgument(['/opt/GreenCloud/greencloud'])).toBeUndefined();
   });
 });
