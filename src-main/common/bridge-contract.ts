@@ -11,6 +11,7 @@ import {
   changeCardRequest,
   changePasswordRequest,
   flagsRequest,
+  invoiceIdRequest,
   loginRequest,
   resetRequest,
   setBundleRequest,
@@ -167,7 +168,7 @@ export const bridgeCalls = {
   buyRefill: call<AccountSnapshot>()(none),
   changeCard: call<void>()(changeCardRequest),
   listInvoices: call<InvoiceSummary[]>()(none),
-  getInvoice: call<InvoiceDetail>()(z.object({ id: z.string().min(1, 'Choose an invoice.') })),
+  getInvoice: call<InvoiceDetail>()(invoiceIdRequest),
   openReceipt: call<void>()(z.object({ url: z.string() })),
   // Quota
   getQuotaStatus: call<QuotaStatus>()(none),
