@@ -122,7 +122,12 @@ async function start(): Promise<void> {
   const showMainWindow = () => showWindow(mainWindow);
   const core: AppCore = await createAppCore({
     dataDir: app.getPath('userData'),
-    settingsBackend: new Store<Record<string, unknown>>({ name: 'settings' }),
+    // A settings file that is not even JSON would make the constructor throw and the app fail to
+    // start; start from defaults instead (SettingsStore already drops bad values key by key).
+    settingsBackend: new Store<Record<string, unknown>>({
+      name: 'settings',
+      clearInvalidConfig: true,
+    }),
     loadKeytar,
     appVersion: app.getVersion(),
     platform: process.platform,
