@@ -1,0 +1,27 @@
+// Steps many specs share, written as a user would do them.
+
+import { expect, type Page } from '@playwright/test';
+import { sandboxAccounts } from '../../../sandbox/seed-accounts';
+import type { AppHarness } from './app-fixture';
+
+/** Signs in through the sign-in form (the sandbox is the custom endpoint) and waits for Account. */
+export async function signInThroughForm(
+  app: AppHarness,
+  account: { email: string; password: string } = sandboxAccounts.demo,
+): Promise<void> {
+  await app.open();
+  const page = app.page;
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+}
+
+/** Opens a view from the sidebar. */
+export async function openView(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name, exact: true })
+    .or(page.getByRole('navigation').getByRole('button', { name, exact: true }))
+    .click();
+}
