@@ -303,7 +303,10 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     networkOnline: () => watcher?.online(),
     parseDeepLink,
     async shutdown() {
+      const last = watcher;
       stopWatching();
+      // Stopping writes the quota history one last time; let it land before the app exits.
+      await last?.settled();
       clipboardGuard.flush(account.latest()?.apiKey);
       await sandbox.stop();
     },
