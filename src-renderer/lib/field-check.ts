@@ -15,13 +15,30 @@ export function fieldProblem(
 ): string | undefined {
   if (value.length === 0) return options.optional ? undefined : `${label} is required.`;
   const broken = firstBrokenRule(value, rules);
-  return broken ? `${label} must be ${broken.text}.` : undefined;
+  return broken ? `${label} must ${ruleVerbPhrase(broken)}.` : undefined;
+}
+
+/**
+ * The rule as a verb phrase: most rule texts complete "be ..." ("at least 8 characters long"),
+ * but some already start with their verb ("contain at least one of ..."), which must not become
+ * "must be contain".
+ */
+export function ruleVerbPhrase(rule: FieldRule): string {
+  return /^(contain|start|begin|match)\b/.test(rule.text) ? rule.text : `be ${rule.text}`;
+}
+
+/** The rule as a checklist line: "Is at least 8 characters long", "Contains at least one of …". */
+export function ruleChecklistLine(rule: FieldRule): string {
+  const phrase = ruleVerbPhrase(rule);
+  return phrase.startsWith('be ')
+    ? `Is ${phrase.slice(3)}`
+    : `${phrase[0]!.toUpperCase()}${phrase.slice(1).replace(/^(\w+)/, '$1s')}`;
 }
 
 /** The rule list in words for a hint under the field: "Letters (A–Z), digits and spaces only." */
 export function rulesHint(rules: readonly FieldRule[]): string {
-  const text = rules.map((rule) => rule.text).join('; ');
-  return text ? `Must be ${text}.` : '';
+  const text = rules.map(ruleVerbPhrase).join('; ');
+  return text ? `Must ${text}.` : '';
 }
 
 /** Server field errors arrive as dotted paths (`address.city`); pick the one for a field. */

@@ -90,7 +90,10 @@ export class Router {
       else this.showSignedOut('set-password');
       return;
     }
-    if (signedIn) this.show(request.view === 'buy-refill' ? 'refill' : 'account');
+    const view = request.view === 'buy-refill' ? 'refill' : 'account';
+    // Signed out (a notification clicked after the session ended): that view opens after sign-in.
+    if (signedIn) this.show(view);
+    else this.#signedInView = view;
   }
 
   /** After sign-out the next person starts at Sign in, not on the last person's view. */
