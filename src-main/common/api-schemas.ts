@@ -18,8 +18,7 @@ export function ruledString(label: string, rules: readonly FieldRule[]) {
       if (broken) {
         ctx.addIssue({
           code: 'custom',
-          message:
-            value.length === 0 ? `${label} is required.` : `${label} must be ${broken.text}.`,
+          message: value.length === 0 ? `${label} is required.` : `${label} must ${broken.text}.`,
         });
       }
     });

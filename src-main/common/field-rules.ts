@@ -7,45 +7,45 @@ import { isCountryCode } from './countries';
 export const passwordSpecials = '!@#$%&*';
 
 export interface FieldRule {
-  /** The rule in words, to complete "Must be ...": shown beside the field. */
+  /** The rule as a verb phrase completing "<Field> must …", shown beside the field. */
   text: string;
   test: (value: string) => boolean;
 }
 
 export const fieldRules = {
-  required: { text: 'filled in', test: (v: string) => v.length > 0 },
-  min8: { text: 'at least 8 characters long', test: (v: string) => [...v].length >= 8 },
+  required: { text: 'be filled in', test: (v: string) => v.length > 0 },
+  min8: { text: 'be at least 8 characters long', test: (v: string) => [...v].length >= 8 },
   containsSpecial: {
     text: `contain at least one of ${passwordSpecials.split('').join(' ')}`,
     test: (v: string) => [...passwordSpecials].some((c) => v.includes(c)),
   },
   // validator's alphanumspace / alphaspace are ASCII-only: "Paraná" is refused, "Parana" passes.
   alphanumspace: {
-    text: 'letters (A–Z), digits and spaces only',
+    text: 'use only letters (A–Z), digits and spaces',
     test: (v: string) => /^[A-Za-z0-9 ]+$/.test(v),
   },
   alphaspace: {
-    text: 'letters (A–Z) and spaces only',
+    text: 'use only letters (A–Z) and spaces',
     test: (v: string) => /^[A-Za-z ]+$/.test(v),
   },
   country: {
-    text: 'a two-letter ISO country code such as GB or AR',
+    text: 'be a two-letter ISO country code such as GB or AR',
     test: (v: string) => isCountryCode(v),
   },
   paymentMethod: {
-    text: 'a payment method ID starting with pm_',
+    text: 'be a payment method ID starting with pm_',
     test: (v: string) => v.startsWith('pm_') && v.length > 3,
   },
   twofaCode: {
-    text: 'the 6-digit code from your authenticator',
+    text: 'be the 6-digit code from your authenticator',
     test: (v: string) => /^\d{6}$/.test(v),
   },
   email: {
-    text: 'an email address like name@example.com',
+    text: 'be an email address like name@example.com',
     test: (v: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
   },
   apiKey: {
-    text: 'your API key, a UUID like 6f1c2a9e-3b7d-4c58-9e21-0a4b8d7c5f13',
+    text: 'be your API key, a UUID like 6f1c2a9e-3b7d-4c58-9e21-0a4b8d7c5f13',
     test: (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
   },
 } satisfies Record<string, FieldRule>;

@@ -2,10 +2,7 @@
 // marked stale with its time, and the error is kept beside it for the views to explain.
 
 import type { BridgeResult } from '../../src-main/common/app-error';
-import type {
-  AccountSnapshot,
-  GreenCloudBridge,
-} from '../../src-main/common/bridge-contract';
+import type { AccountSnapshot, GreenCloudBridge } from '../../src-main/common/bridge-contract';
 import type {
   ChangePasswordRequest,
   FlagsRequest,

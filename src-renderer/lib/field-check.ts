@@ -5,7 +5,7 @@ import { firstBrokenRule, type FieldRule } from '../../src-main/common/field-rul
 
 /**
  * The sentence for the first rule `value` breaks, or undefined. Optional fields pass when empty.
- * Matches api-schemas' ruledString: "<Label> is required." / "<Label> must be <rule>."
+ * Matches api-schemas' ruledString: "<Label> is required." / "<Label> must <rule>."
  */
 export function fieldProblem(
   label: string,
@@ -15,29 +15,21 @@ export function fieldProblem(
 ): string | undefined {
   if (value.length === 0) return options.optional ? undefined : `${label} is required.`;
   const broken = firstBrokenRule(value, rules);
-  return broken ? `${label} must ${ruleVerbPhrase(broken)}.` : undefined;
-}
-
-/**
- * The rule as a verb phrase: most rule texts complete "be ..." ("at least 8 characters long"),
- * but some already start with their verb ("contain at least one of ..."), which must not become
- * "must be contain".
- */
-export function ruleVerbPhrase(rule: FieldRule): string {
-  return /^(contain|start|begin|match)\b/.test(rule.text) ? rule.text : `be ${rule.text}`;
+  return broken ? `${label} must ${broken.text}.` : undefined;
 }
 
 /** The rule as a checklist line: "Is at least 8 characters long", "Contains at least one of …". */
 export function ruleChecklistLine(rule: FieldRule): string {
-  const phrase = ruleVerbPhrase(rule);
+  // Rule texts are verb phrases ("be at least …", "contain …"): say them of the password.
+  const phrase = rule.text;
   return phrase.startsWith('be ')
     ? `Is ${phrase.slice(3)}`
     : `${phrase[0]!.toUpperCase()}${phrase.slice(1).replace(/^(\w+)/, '$1s')}`;
 }
 
-/** The rule list in words for a hint under the field: "Letters (A–Z), digits and spaces only." */
+/** The rule list in words for a hint under the field: "Must use only letters (A–Z), digits and spaces." */
 export function rulesHint(rules: readonly FieldRule[]): string {
-  const text = rules.map(ruleVerbPhrase).join('; ');
+  const text = rules.map((rule) => rule.text).join('; ');
   return text ? `Must ${text}.` : '';
 }
 

@@ -2,10 +2,7 @@
 // this store mirrors its state from call results and the `sessionChanged` event.
 
 import type { BridgeResult } from '../../src-main/common/app-error';
-import type {
-  GreenCloudBridge,
-  SessionState,
-} from '../../src-main/common/bridge-contract';
+import type { GreenCloudBridge, SessionState } from '../../src-main/common/bridge-contract';
 import type { LoginRequest, SetPasswordRequest } from '../../src-main/common/api-schemas';
 import { listen, settle, type AppErrorData } from './bridge';
 

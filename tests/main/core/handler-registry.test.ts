@@ -80,7 +80,8 @@ describe('createHandlerRegistry', () => {
       ok: false,
       error: { kind: 'validation', field: 'address.street' },
     });
-    if (!result.ok) expect(result.error.message).toContain('letters (A–Z), digits and spaces only');
+    if (!result.ok)
+      expect(result.error.message).toBe('Street must use only letters (A–Z), digits and spaces.');
   });
 
   it('refuses unknown calls, including prototype names', async () => {
