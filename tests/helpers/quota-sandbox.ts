@@ -14,6 +14,7 @@ import {
 } from '../../src-main/quota/quota-watcher';
 import { openSandbox, sandboxAccounts, type Sandbox } from '../main/api/helpers/sandbox-fixture';
 import { ControlledClock } from './quota-clock';
+import { SandboxControl } from './sandbox-control';
 import { RecordingNotifier } from './quota-notifier';
 
 export const demoEmail = sandboxAccounts.demo.email;
@@ -55,16 +56,7 @@ export async function openQuotaSandbox(): Promise<QuotaSandbox> {
   };
   const watchers: QuotaWatcher[] = [];
 
-  const control = async (method: string, path: string, body: unknown): Promise<unknown> => {
-    const res = await fetch(`${sandbox.origin}/_sandbox/${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok && res.status !== 402) throw new Error(`sandbox ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
+  const control = new SandboxControl(sandbox.origin);
 
   return {
     sandbox,
@@ -74,11 +66,7 @@ export async function openQuotaSandbox(): Promise<QuotaSandbox> {
     dataDir,
     settings,
     async consume(count) {
-      // A 402 (ran out part-way) carries the same figures as a 200.
-      const result = (await control('POST', 'consume', { email: demoEmail, count })) as {
-        quota: number;
-      };
-      return result.quota;
+      return (await control.consume(demoEmail, count)).quota;
     },
     setQuota: (quota) => sandbox.patchAccount({ email: demoEmail, quota }),
     setFlags: (flags) => client.setFlags(flags),

@@ -4,34 +4,23 @@
 
 import { startSandbox } from '../../../../sandbox/server';
 import { sandboxAccounts } from '../../../../sandbox/seed-accounts';
-import { totpCode, totpStep } from '../../../../sandbox/totp';
 import {
   GreenCloudClient,
   type AuthProvider,
   type GreenCloudClientOptions,
 } from '../../../../src-main/api/greencloud-client';
 import type { TokenResponse } from '../../../../src-main/common/api-schemas';
+import {
+  SandboxControl,
+  type FaultRequest,
+  type LoggedRequest,
+  type OutboxEntry,
+} from '../../../helpers/sandbox-control';
+import { TotpDispenser } from '../../../helpers/totp-dispenser';
 
 export { sandboxAccounts };
 
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  status: number;
-  at: string | number;
-}
-
-export interface OutboxMail {
-  to: string;
-  kind: string;
-  code?: string;
-  sentAt: string;
-}
-
-export type FaultRequest =
-  | { mode: 'latency'; ms: number; count: number; path?: string }
-  | { mode: 'status'; status: number; count: number; path?: string }
-  | { mode: 'reset' | 'malformed'; count: number; path?: string };
+export type { FaultRequest, LoggedRequest };
 
 /** An AuthProvider holding real tokens; `renewAccessToken` refreshes against the sandbox. */
 export class SandboxAuth implements AuthProvider {
@@ -72,7 +61,7 @@ export interface Sandbox {
   fault(fault: FaultRequest): Promise<void>;
   advanceClock(seconds: number): Promise<void>;
   patchAccount(patch: { email: string; quota?: number; cardDeclined?: boolean }): Promise<void>;
-  outbox(email: string): Promise<OutboxMail[]>;
+  outbox(email: string): Promise<OutboxEntry[]>;
   /** A TOTP code for the secret that this sandbox has not accepted yet. */
   totp(secret: string): string;
   close(): Promise<void>;
@@ -83,19 +72,7 @@ export const instantSleep = async () => undefined;
 
 export async function openSandbox(): Promise<Sandbox> {
   const server = await startSandbox({ port: 0 });
-  const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${server.origin}/_sandbox/${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok)
-      throw new Error(
-        `sandbox control ${method} ${path} failed: ${res.status} ${await res.text()}`,
-      );
-    const text = await res.text();
-    return text ? JSON.parse(text) : undefined;
-  };
+  const control = new SandboxControl(server.origin);
 
   const client = (options: Partial<GreenCloudClientOptions> = {}) =>
     new GreenCloudClient({
@@ -106,10 +83,6 @@ export async function openSandbox(): Promise<Sandbox> {
     });
 
   const totp = new TotpDispenser();
-  const requests = async () =>
-    ((await control('GET', 'requests')) as LoggedRequest[]).filter(
-      (r) => !r.path.startsWith('/_sandbox'),
-    );
 
   return {
     apiBaseUrl: server.apiBaseUrl,
@@ -126,41 +99,13 @@ export async function openSandbox(): Promise<Sandbox> {
       const auth = new SandboxAuth(plain, tokens.accessToken, tokens.refreshToken);
       return { client: client({ auth, ...options }), auth, tokens };
     },
-    requests,
-    async count(method, path) {
-      return (await requests()).filter((r) => r.method === method && r.path === path).length;
-    },
-    async fault(fault) {
-      await control('POST', 'faults', fault);
-    },
-    async advanceClock(seconds) {
-      await control('POST', 'clock', { advanceSeconds: seconds });
-    },
-    async patchAccount(patch) {
-      await control('PATCH', 'account', patch);
-    },
-    async outbox(email) {
-      return (await control('GET', `outbox?email=${encodeURIComponent(email)}`)) as OutboxMail[];
-    },
+    requests: () => control.requests(),
+    count: (method, path) => control.countRequests(method, path),
+    fault: (fault) => control.fault(fault),
+    advanceClock: (seconds) => control.advanceClock(seconds),
+    patchAccount: ({ email, ...patch }) => control.setAccount(email, patch),
+    outbox: (email) => control.outbox(email),
     totp: (secret) => totp.next(secret),
     close: () => server.close(),
   };
-}
-
-/**
- * The sandbox accepts a TOTP code for the previous, current or next 30-second step, and never the
- * same step twice per secret: this hands out codes for steps not used yet, current step first.
- */
-export class TotpDispenser {
-  private readonly used = new Map<string, Set<number>>();
-
-  next(secret: string): string {
-    const used = this.used.get(secret) ?? new Set<number>();
-    this.used.set(secret, used);
-    const now = totpStep(Date.now());
-    const step = [now, now + 1, now - 1].find((candidate) => !used.has(candidate));
-    if (step === undefined) throw new Error('this test used more than three TOTP codes');
-    used.add(step);
-    return totpCode(secret, step * 30_000);
-  }
 }
