@@ -1,20 +1,12 @@
-// Serves the built renderer (out/renderer) on loopback with the app's CSP, standing in for the
-// app:// protocol handler. Only files under the folder are served.
+// Serves the built renderer (out/renderer) on loopback, standing in for the app:// protocol
+// handler: the same file resolution (nothing outside the folder), content types and CSP header.
 
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { appOrigin } from '../../../src-main/core/app-page';
 import { contentSecurityPolicy } from '../../../src-main/core/content-security-policy';
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
+import { contentTypeFor, resolveAppFile } from '../../../src-main/electron/app-protocol-paths';
 
 export interface RendererServer {
   origin: string;
@@ -23,22 +15,19 @@ export interface RendererServer {
 
 export async function startRendererServer(root: string): Promise<RendererServer> {
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(normalize(root) + sep)) {
-      response.writeHead(404).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => {
-        response.writeHead(200, {
-          'Content-Type': mimeTypes[extname(file)] ?? 'application/octet-stream',
-          'Content-Security-Policy': contentSecurityPolicy,
-        });
-        response.end(body);
-      },
-      () => response.writeHead(404).end(),
-    );
+    const path = new URL(request.url ?? '/', 'http://loopback').pathname;
+    const file = resolveAppFile(root, `${appOrigin}${path}`);
+    const notFound = () =>
+      response.writeHead(404, { 'Content-Security-Policy': contentSecurityPolicy }).end();
+    if (file === undefined) return notFound();
+    readFile(file).then((body) => {
+      response.writeHead(200, {
+        'Content-Type': contentTypeFor(file),
+        'Content-Security-Policy': contentSecurityPolicy,
+        'X-Content-Type-Options': 'nosniff',
+      });
+      response.end(body);
+    }, notFound);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
