@@ -6,10 +6,16 @@ import type { GreenCloudBridge, SessionState } from '../../src-main/common/bridg
 import type { LoginRequest, SetPasswordRequest } from '../../src-main/common/api-schemas';
 import { listen, settle, type AppErrorData } from './bridge';
 
+const sessionEndedSentence = 'Your session has ended. Please sign in again.';
+
 export class SessionStore {
   readonly #bridge: GreenCloudBridge;
   #state = $state<SessionState | null>(null);
   #loadError = $state<AppErrorData | null>(null);
+  /** Why the sign-in screen is showing, when the session ended without the user signing out. */
+  #endedNotice = $state<string | null>(null);
+  /** Set while the user's own sign-out runs, so its signed-out state is not read as an expiry. */
+  #signingOut = false;
 
   readonly signedIn = $derived(this.#state?.status === 'signed-in');
   readonly isSandbox = $derived(this.#state?.endpoint.kind === 'sandbox');
@@ -24,6 +30,9 @@ export class SessionStore {
   }
   get loadError(): AppErrorData | null {
     return this.#loadError;
+  }
+  get endedNotice(): string | null {
+    return this.#endedNotice;
   }
   get email(): string | undefined {
     return this.#state?.status === 'signed-in' ? this.#state.email : undefined;
@@ -40,6 +49,13 @@ export class SessionStore {
   }
 
   apply(state: SessionState): void {
+    // Signed in, then signed out without asking: main dropped a session the server no longer
+    // honours (or could not renew). Say so on the sign-in screen instead of silently moving there.
+    if (this.#state?.status === 'signed-in' && state.status === 'signed-out') {
+      this.#endedNotice = this.#signingOut ? null : sessionEndedSentence;
+      this.#signingOut = false;
+    }
+    if (state.status === 'signed-in') this.#endedNotice = null;
     this.#state = state;
     this.#loadError = null;
   }
@@ -60,8 +76,11 @@ export class SessionStore {
   trySandbox() {
     return this.#applying(() => this.#bridge.trySandbox());
   }
-  signOut() {
-    return this.#applying(() => this.#bridge.signOut());
+  async signOut() {
+    this.#signingOut = true;
+    const result = await this.#applying(() => this.#bridge.signOut());
+    if (!result.ok) this.#signingOut = false;
+    return result;
   }
   requestPasswordReset(email: string) {
     return settle(() => this.#bridge.requestPasswordReset({ email }));
