@@ -16,7 +16,7 @@ import {
 } from '../../../src-main/common/bridge-contract';
 import { createAppCore, type AppCore } from '../../../src-main/core/app-core';
 import { createHandlerRegistry } from '../../../src-main/core/handler-registry';
-import type { QuotaAlert } from '../../../src-main/quota/quota-watcher';
+import type { QuotaAlert, WatcherClock } from '../../../src-main/quota/quota-watcher';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { SandboxControl } from './sandbox-control';
 import { startRendererServer, type RendererServer } from './renderer-server';
@@ -34,6 +34,20 @@ export interface AppHarness {
   clipboard: { text: string };
   /** Loads the app and waits for its first screen. */
   open(): Promise<void>;
+  /**
+   * Lets time pass on this machine: the core's clock (quota samples, forecast, token ages) and the
+   * page's `Date` jump ahead together, as they would after a real wait. Timers still run in real
+   * time, and the sandbox keeps its own clock (`control.advanceClock`).
+   */
+  advanceClock(ms: number): Promise<void>;
+}
+
+/** The wall clock plus an offset the test moves: the double sits at the clock boundary only. */
+class MovableClock implements WatcherClock {
+  offsetMs = 0;
+  now = (): number => Date.now() + this.offsetMs;
+  setTimer = (fn: () => void, ms: number): unknown => setTimeout(fn, ms);
+  clearTimer = (handle: unknown): void => clearTimeout(handle as ReturnType<typeof setTimeout>);
 }
 
 const callNameByChannel = new Map<string, string>(
@@ -74,7 +88,9 @@ export const test = base.extend<
     const notifications: QuotaAlert[] = [];
     const openedUrls: string[] = [];
     const clipboard = { text: '' };
+    const clock = new MovableClock();
     const core = await createAppCore({
+      clock,
       dataDir,
       settingsBackend: new Conf({ cwd: dataDir, projectName: 'greencloud-e2e' }),
       loadKeytar: async () => keytar,
@@ -123,6 +139,11 @@ export const test = base.extend<
       open: async () => {
         await page.goto(`${rendererServer.origin}/`);
         await expect(page.locator('body')).not.toBeEmpty();
+      },
+      advanceClock: async (ms) => {
+        clock.offsetMs += ms;
+        // Only the page's Date moves; its timers keep running on their own.
+        await page.clock.setSystemTime(clock.now());
       },
     });
 
