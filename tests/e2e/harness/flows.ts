@@ -25,3 +25,10 @@ export async function openView(page: Page, name: string): Promise<void> {
     .or(page.getByRole('navigation').getByRole('button', { name, exact: true }))
     .click();
 }
+
+/** Starts "Try the sandbox" from the sign-in screen and waits for Account (the demo account). */
+export async function trySandbox(app: AppHarness): Promise<void> {
+  await app.open();
+  await app.page.getByRole('button', { name: 'Try the sandbox' }).click();
+  await expect(app.page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+}
