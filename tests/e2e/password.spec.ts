@@ -15,6 +15,15 @@ async function passwordChanges(app: AppHarness): Promise<number> {
   return app.control.countRequests('PUT', '/v1/user/password');
 }
 
+/** A code from an hour ago: far outside the one step of drift the server allows. */
+function codeFromAnHourAgo(secret: string): string {
+  const now = Date.now();
+  const current = [-30_000, 0, 30_000].map((offset) => totpCode(secret, now + offset));
+  return [1, 2, 3]
+    .map((hours) => totpCode(secret, now - hours * 3_600_000))
+    .find((code) => !current.includes(code))!;
+}
+
 async function signOut(app: AppHarness): Promise<void> {
   await openView(app.page, 'Settings');
   await app.page.getByRole('button', { name: 'Sign out' }).click();
@@ -97,10 +106,16 @@ test('with two-factor on, the change needs a current code', async ({ app }) => {
   await expect(code).toHaveAccessibleDescription('The 2FA code is required.');
   expect(await passwordChanges(app)).toBe(0);
 
+  // A code the authenticator showed an hour ago is refused in a sentence beside the field.
+  await code.fill(codeFromAnHourAgo(twofa.totpSecret));
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(code).toHaveAccessibleDescription(/^That 2FA code was not accepted\./);
+  expect(await passwordChanges(app)).toBe(1);
+
   // The sign-in used this step's code and the server takes each code once: use the next step's,
   // which is within the one step of drift it allows.
   await code.fill(totpCode(twofa.totpSecret, Date.now() + 30_000));
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByTestId('password-done')).toHaveText('Your password has been changed.');
-  expect(await passwordChanges(app)).toBe(1);
+  expect(await passwordChanges(app)).toBe(2);
 });
