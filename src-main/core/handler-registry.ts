@@ -42,7 +42,7 @@ export function createHandlerRegistry(
           });
         }
         const callName = name as BridgeCallName;
-        const request = validate(bridgeCalls[callName].request, payload);
+        const request = parseRequest(callName, payload);
         const handler = handlers[callName] as (request: unknown) => Promise<unknown>;
         return { ok: true, value: await handler(request) };
       } catch (error) {
@@ -50,4 +50,23 @@ export function createHandlerRegistry(
       }
     },
   };
+}
+
+// zod's built-in wording ("Invalid input: expected object, received number") is for developers.
+// The app's own views always send the contract's shapes, so only a broken or foreign page meets
+// this; it still gets a sentence. The schemas' own rule sentences pass through unchanged.
+const zodBuiltIn = /^(Invalid|Unrecognized key|Too (small|big))/;
+
+function parseRequest(name: BridgeCallName, payload: unknown): unknown {
+  try {
+    return validate(bridgeCalls[name].request, payload);
+  } catch (error) {
+    if (!(error instanceof AppError) || !zodBuiltIn.test(error.message)) throw error;
+    throw new AppError({
+      kind: 'validation',
+      message:
+        'GreenCloud Desktop could not understand a request from its window. Please restart the app.',
+      field: error.field,
+    });
+  }
 }

@@ -1,0 +1,157 @@
+// What the page can reach: `window.greencloud` is exactly the contract (named calls and `on*`
+// subscriptions, nothing generic, not replaceable), every call answers a malformed payload with
+// the common validation error, and no token ever reaches the page.
+
+import keytar from 'keytar';
+import { sandboxAccounts } from '../../sandbox/seed-accounts';
+import { bridgeCallNames, bridgeEventNames } from '../../src-main/common/bridge-contract';
+import { keychainServiceName } from '../../src-main/session/keytar-secret-store';
+import { test, expect } from './harness/app-fixture';
+import { openView, signInThroughForm } from './harness/flows';
+
+type LooseBridge = Record<string, (...args: unknown[]) => Promise<unknown>>;
+
+const sidebar = [
+  'Flags',
+  'Password',
+  'Two-factor',
+  'Bundles',
+  'Buy refill',
+  'Card',
+  'Invoices',
+  'Settings',
+  'Account',
+];
+
+test('window.greencloud holds the contract’s calls and subscriptions and nothing else', async ({
+  app,
+}) => {
+  await app.open();
+  const shape = await app.page.evaluate(() => {
+    const bridge = window.greencloud as unknown as Record<string, unknown>;
+    const descriptor = Object.getOwnPropertyDescriptor(window, 'greencloud');
+    const before = bridge.signIn;
+    try {
+      bridge.signIn = () => 'hijacked';
+    } catch {
+      // Frozen: strict-mode assignment throws, which is the point.
+    }
+    try {
+      (window as unknown as Record<string, unknown>).greencloud = {};
+    } catch {
+      // Non-writable.
+    }
+    return {
+      keys: Object.keys(bridge).sort(),
+      kinds: [...new Set(Object.values(bridge).map((value) => typeof value))],
+      frozen: Object.isFrozen(bridge),
+      writable: descriptor?.writable,
+      configurable: descriptor?.configurable,
+      signInUnchanged: bridge.signIn === before,
+      stillTheBridge: window.greencloud === (bridge as unknown),
+    };
+  });
+
+  const subscriptions = bridgeEventNames.map(
+    (name) => `on${name[0]!.toUpperCase()}${name.slice(1)}`,
+  );
+  expect(shape.keys).toEqual([...bridgeCallNames, ...subscriptions].sort());
+  for (const generic of ['invoke', 'send', 'on', 'ipcRenderer', 'require', 'process']) {
+    expect(shape.keys).not.toContain(generic);
+  }
+  expect(shape).toMatchObject({
+    kinds: ['function'],
+    frozen: true,
+    writable: false,
+    configurable: false,
+    signInUnchanged: true,
+    stillTheBridge: true,
+  });
+});
+
+test('every call answers a malformed payload with the common validation error', async ({ app }) => {
+  await app.open();
+  // 42, a string, null and an array fit none of the contract's request schemas (objects or none).
+  const answers = await app.page.evaluate(async (names) => {
+    const bridge = window.greencloud as unknown as LooseBridge;
+    const results: { name: string; payload: unknown; answer: unknown; threw?: string }[] = [];
+    for (const name of names) {
+      for (const payload of [42, 'text', null, [1, 2]]) {
+        try {
+          results.push({ name, payload, answer: await bridge[name]!(payload) });
+        } catch (error) {
+          results.push({ name, payload, answer: undefined, threw: String(error) });
+        }
+      }
+    }
+    return results;
+  }, bridgeCallNames);
+
+  expect(answers).toHaveLength(bridgeCallNames.length * 4);
+  for (const { name, payload, answer, threw } of answers) {
+    const what = `${name}(${JSON.stringify(payload)})`;
+    expect(threw, what).toBeUndefined();
+    expect(answer, what).toEqual({
+      ok: false,
+      error: expect.objectContaining({ kind: 'validation', message: expect.any(String) }),
+    });
+    const message = (answer as { error: { message: string } }).error.message;
+    expect(message, what).toMatch(/^[A-Z].*[.!]$/);
+    expect(message, what).not.toMatch(/Zod|\n\s+at |[{}]/);
+  }
+  // Nothing malformed reached the server.
+  expect(await app.control.requests()).toEqual([]);
+});
+
+test('no token reaches the page, and the API key only after Reveal', async ({ app }) => {
+  const page = app.page;
+  await signInThroughForm(app);
+  for (const view of sidebar) await openView(page, view);
+  await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+
+  const entries = await keytar.findCredentials(keychainServiceName);
+  const ours = entries.filter(({ account }) => account.startsWith(app.sandbox.apiBaseUrl));
+  expect(ours).toHaveLength(1);
+  const stored = JSON.parse(ours[0]!.password) as { accessToken: string; refreshToken: string };
+  const tokens = [stored.accessToken, stored.refreshToken];
+  expect(tokens.every((token) => typeof token === 'string' && token.length >= 16)).toBe(true);
+
+  const pageState = await page.evaluate(async () => {
+    const bridge = window.greencloud;
+    const reads = await Promise.all([
+      bridge.getSessionState(),
+      bridge.getAccount(),
+      bridge.refreshAccount(),
+      bridge.getQuotaStatus(),
+      bridge.refreshQuotaNow(),
+      bridge.getSettings(),
+      bridge.getAppInfo(),
+      bridge.listInvoices(),
+    ]);
+    const storage = (store: Storage) =>
+      Object.fromEntries(
+        Array.from({ length: store.length }, (_, i) => store.key(i)!).map((key) => [
+          key,
+          store.getItem(key),
+        ]),
+      );
+    return {
+      html: document.documentElement.outerHTML,
+      localStorage: JSON.stringify(storage(localStorage)),
+      sessionStorage: JSON.stringify(storage(sessionStorage)),
+      reads: JSON.stringify(reads),
+      cookies: document.cookie,
+    };
+  });
+  expect(pageState.reads).toContain(sandboxAccounts.demo.email); // the reads did return data
+  for (const [where, text] of Object.entries(pageState)) {
+    for (const token of tokens) expect(text, `a token in ${where}`).not.toContain(token);
+  }
+
+  // The API key: masked until the user asks for it.
+  const apiKey = sandboxAccounts.demo.apiKey;
+  expect(pageState.html).not.toContain(apiKey);
+  expect(pageState.reads).not.toContain(apiKey);
+  await page.getByRole('button', { name: 'Reveal API key' }).click();
+  await expect(page.getByTestId('api-key')).toHaveText(apiKey);
+});
