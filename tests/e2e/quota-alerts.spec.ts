@@ -1,0 +1,154 @@
+// Quota alerts (issue 4): as the quota runs down, a banner on every view says so in the tray's
+// words with Buy refill as the way out, the OS gets one notification per threshold crossed, and
+// the Account view shows how long the quota lasts at the current pace, beside a chart of it.
+
+import { sandboxAccounts } from '../../sandbox/seed-accounts';
+import { test, expect } from './harness/app-fixture';
+import type { AppHarness } from './harness/app-fixture';
+import { openView, signInThroughForm } from './harness/flows';
+import { captureView } from './harness/screens';
+
+const demo = sandboxAccounts.demo;
+const minute = 60_000;
+const everyView = [
+  'Flags',
+  'Password',
+  'Two-factor',
+  'Bundles',
+  'Buy refill',
+  'Card',
+  'Invoices',
+  'Settings',
+  'Account',
+];
+
+/** "Refresh now" on the Account view, and wait until it is done and shows the new quota. */
+async function refreshNow(app: AppHarness, expectedQuota: number): Promise<void> {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await expect(page.getByRole('button', { name: 'Refresh now' })).toBeEnabled();
+  await expect(page.getByTestId('quota-gauge')).toContainText(
+    `${expectedQuota.toLocaleString('en-US')} of 100,000`,
+  );
+  expect(app.core.quotaStatus().quota).toBe(expectedQuota);
+}
+
+const alertKinds = (app: AppHarness) => app.notifications.map((alert) => alert.kind);
+
+test('the banner follows my quota down on every view, and its Buy refill brings me back', async ({
+  app,
+}) => {
+  await signInThroughForm(app);
+  const { page } = app;
+  const banner = page.getByRole('region', { name: 'Quota alert' });
+  await expect(page.getByTestId('quota-gauge')).toContainText('100,000 of 100,000');
+  await expect(banner).toBeHidden();
+
+  await app.control.setAccount(demo.email, { quota: 8_200 });
+  await refreshNow(app, 8_200);
+  for (const view of everyView) {
+    await openView(page, view);
+    await expect(page.getByRole('heading', { name: view, level: 1 })).toBeVisible();
+    await expect(banner).toContainText('Quota is running low.');
+    await expect(banner).toContainText('GreenCloud: DEVELOPER, 8,200 of 100,000 left (8%)');
+    await expect(banner.getByRole('button', { name: 'Buy refill' })).toBeVisible();
+  }
+  await captureView(page, 'quota-banner-low');
+  expect(alertKinds(app)).toEqual(['low']);
+
+  // Looking again at the same low quota does not alert again.
+  await refreshNow(app, 8_200);
+  expect(alertKinds(app)).toEqual(['low']);
+
+  await app.control.setAccount(demo.email, { quota: 500 });
+  await refreshNow(app, 500);
+  await expect(banner).toContainText('Quota almost used up.');
+  await expect(banner).toContainText('500 of 100,000 left (<1%)');
+  expect(alertKinds(app)).toEqual(['low', 'critical']);
+  // Auto-renewal is on for this account: the alert says a renewal is on its way.
+  expect(app.notifications[1]!.body).toContain('Auto-renewal is on');
+
+  await app.control.setAccount(demo.email, { quota: 0 });
+  await refreshNow(app, 0);
+  await expect(banner).toContainText('Quota used up: function calls are failing.');
+  await expect(banner).toContainText('0 of 100,000 left (0%)');
+  expect(alertKinds(app)).toEqual(['low', 'critical', 'exhausted']);
+  await captureView(page, 'quota-banner-exhausted');
+
+  await banner.getByRole('button', { name: 'Buy refill' }).click();
+  await expect(page.getByRole('heading', { name: 'Buy refill', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Buy refill…' }).click();
+  await page.getByRole('dialog', { name: 'Buy a refill?' }).getByRole('button', { name: 'Buy now' }).click();
+  await expect(page.getByTestId('refill-done')).toContainText('100,000');
+  await expect(banner).toBeHidden();
+  expect(await app.control.countRequests('POST', '/v1/user/buy')).toBe(1);
+  // After the alerts, a quiet word that the quota is back.
+  await expect.poll(() => alertKinds(app)).toEqual(['low', 'critical', 'exhausted', 'renewed']);
+});
+
+test('with the low-quota notification off, the banner still warns but nothing pops up', async ({
+  app,
+}) => {
+  await signInThroughForm(app);
+  const { page } = app;
+  await openView(page, 'Flags');
+  await page.getByRole('switch', { name: 'Low-quota notification' }).click();
+  await expect(page.getByTestId('flags-status')).toHaveText('Low-quota notification is now off.');
+
+  await openView(page, 'Account');
+  await app.control.setAccount(demo.email, { quota: 8_200 });
+  await refreshNow(app, 8_200);
+  await expect(page.getByRole('region', { name: 'Quota alert' })).toContainText(
+    'Quota is running low.',
+  );
+  await app.control.setAccount(demo.email, { quota: 0 });
+  await refreshNow(app, 0);
+  await expect(page.getByRole('region', { name: 'Quota alert' })).toContainText('Quota used up');
+  expect(app.notifications).toEqual([]);
+});
+
+test('at a steady pace, the Account view says when the quota runs out and charts it', async ({
+  app,
+}) => {
+  await signInThroughForm(app);
+  const { page } = app;
+  // Without auto-renewal the bundle really runs out, which is worth an early warning.
+  await openView(page, 'Flags');
+  await page.getByRole('switch', { name: 'Bundle auto-renewal' }).click();
+  await expect(page.getByTestId('flags-status')).toHaveText('Bundle auto-renewal is now off.');
+  await openView(page, 'Account');
+  const forecast = page.getByTestId('forecast');
+  await expect(forecast).toHaveText(/Not enough history yet/);
+  await expect(page.getByTestId('quota-chart-empty')).toBeVisible();
+
+  // Six hours of functions using 3,000 invocations every 45 minutes (4,000 an hour), with the app
+  // checking after each burst.
+  let quota = 100_000;
+  for (let burst = 1; burst <= 8; burst++) {
+    await app.control.consume(demo.email, 3_000);
+    quota -= 3_000;
+    await app.advanceClock(45 * minute);
+    await refreshNow(app, quota);
+  }
+
+  // 76,000 left at 4,000 an hour.
+  await expect(forecast).toContainText('At this rate: runs out in ~19 hours.');
+  await expect(forecast).toContainText('About 4,000 invocations per hour over the last day.');
+
+  const chart = page.getByTestId('quota-chart');
+  await expect(chart).toHaveAccessibleName(
+    /^Quota over the last 24 hours: 100,000 on .+, 76,000 on .+\.$/,
+  );
+  // One point per check (the one at sign-in and eight after), the newest at the chart's "now" edge.
+  const path = (await chart.locator('path').getAttribute('d')) ?? '';
+  expect(path.match(/[ML]/g)).toHaveLength(9);
+  const newest = Number(await chart.locator('circle').getAttribute('cx'));
+  const viewBoxWidth = Number((await chart.getAttribute('viewBox'))!.split(' ')[2]);
+  expect(newest).toBeGreaterThan(viewBoxWidth * 0.9);
+  expect(newest).toBeLessThanOrEqual(viewBoxWidth);
+  await captureView(page, 'account-forecast');
+
+  // Running out within a day is worth one early warning, not one per check.
+  expect(alertKinds(app)).toEqual(['early-warning']);
+  expect(app.notifications[0]!.body).toMatch(/At this rate it runs out in ~2\d hours\./);
+});
