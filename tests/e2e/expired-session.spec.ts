@@ -4,6 +4,7 @@
 import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { test, expect } from './harness/app-fixture';
 import { openView, signInThroughForm } from './harness/flows';
+import { captureView } from './harness/screens';
 
 test('an access token that ran out is renewed quietly and the user stays signed in', async ({
   app,
@@ -42,6 +43,7 @@ test('a session the server forgot lands the user on sign-in, told to sign in aga
   await expect(page.getByTestId('session-ended')).toHaveText(
     'Your session has ended. Please sign in again.',
   );
+  await captureView(page, 'sign-in-session-ended');
   expect(await page.evaluate(() => window.greencloud.getSessionState())).toMatchObject({
     ok: true,
     value: { status: 'signed-out' },
