@@ -70,6 +70,11 @@ test.describe('Bundles', () => {
 
     // The country is found by its name and stored as its code; an unassigned code is refused.
     const country = form.getByRole('combobox', { name: 'Country' });
+    const suggestions = await country.evaluate((input: HTMLInputElement) =>
+      [...(input.list?.options ?? [])].map((option) => `${option.value} ${option.label}`),
+    );
+    expect(suggestions).toContain('AR Argentina');
+    expect(suggestions).toHaveLength(249);
     await country.pressSequentially('Argentina');
     await expect(country).toHaveValue('AR');
     await expect(country).toHaveAccessibleDescription('AR: Argentina');
@@ -147,6 +152,12 @@ test.describe('Bundles', () => {
     await expect(dialog).toBeHidden();
     expect(await control.countRequests('PUT', '/v1/user/bundle/starter')).toBe(0);
     await expect(page.getByRole('region', { name: 'DEVELOPER' })).toContainText('Current plan');
+
+    // Escape is another way to say no.
+    await page.getByRole('button', { name: 'Switch to STARTER' }).click();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    expect(await control.countRequests('PUT', '/v1/user/bundle/starter')).toBe(0);
 
     await page.getByRole('button', { name: 'Switch to STARTER' }).click();
     await dialog.getByRole('button', { name: 'Switch bundle' }).click();

@@ -76,4 +76,18 @@ test.describe('Buy refill', () => {
       '300,000 of 100,000 invocations left (300%)',
     );
   });
+
+  test('a declined card is explained and the quota stays as it was', async ({ app }) => {
+    const { page, control } = app;
+    await control.setAccount('demo@greencloud.test', { cardDeclined: true });
+    await page.getByRole('button', { name: 'Buy refill…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Buy now' }).click();
+
+    await expect(page.getByTestId('refill-error')).toHaveText(
+      'Your card was declined and nothing was charged. Try another card.',
+    );
+    await expect(page.getByTestId('refill-done')).toBeHidden();
+    await expect(page.getByTestId('quota-gauge')).toContainText('100,000 of 100,000');
+    expect(await control.countRequests('POST', '/v1/user/buy')).toBe(1);
+  });
 });
