@@ -22,10 +22,9 @@ test('the Account view shows who I am, my bundle and my flags', async ({ app }) 
 
   const bundle = page.getByRole('region', { name: 'Bundle and quota' });
   await expect(bundle).toContainText('DEVELOPER');
-  await expect(page.getByRole('meter', { name: 'Quota left in the DEVELOPER bundle' })).toHaveAttribute(
-    'aria-valuetext',
-    '100,000 of 100,000 invocations left (100%)',
-  );
+  await expect(
+    page.getByRole('meter', { name: 'Quota left in the DEVELOPER bundle' }),
+  ).toHaveAttribute('aria-valuetext', '100,000 of 100,000 invocations left (100%)');
 
   const flags = page.getByRole('region', { name: 'Flags' });
   await expect(flags).toContainText('Bundle auto-renewal: on');

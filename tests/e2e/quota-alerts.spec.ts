@@ -78,7 +78,10 @@ test('the banner follows my quota down on every view, and its Buy refill brings 
   await banner.getByRole('button', { name: 'Buy refill' }).click();
   await expect(page.getByRole('heading', { name: 'Buy refill', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Buy refill…' }).click();
-  await page.getByRole('dialog', { name: 'Buy a refill?' }).getByRole('button', { name: 'Buy now' }).click();
+  await page
+    .getByRole('dialog', { name: 'Buy a refill?' })
+    .getByRole('button', { name: 'Buy now' })
+    .click();
   await expect(page.getByTestId('refill-done')).toContainText('100,000');
   await expect(banner).toBeHidden();
   expect(await app.control.countRequests('POST', '/v1/user/buy')).toBe(1);

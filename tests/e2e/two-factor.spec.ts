@@ -44,12 +44,11 @@ test('I turn two-factor on with my authenticator and off again with a code', asy
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
 
   // The QR code is the standard otpauth link for this account and secret, module for module.
-  const drawn = [...((await qr.locator('path').getAttribute('d')) ?? '').matchAll(/M(\d+),(\d+)/g)]
-    .map(([, x, y]) => `${Number(x) - 4},${Number(y) - 4}`);
+  const drawn = [
+    ...((await qr.locator('path').getAttribute('d')) ?? '').matchAll(/M(\d+),(\d+)/g),
+  ].map(([, x, y]) => `${Number(x) - 4},${Number(y) - 4}`);
   const label = encodeURIComponent(`GreenCloud:${demo.email}`);
-  expect(drawn).toEqual(
-    qrModules(`otpauth://totp/${label}?secret=${secret}&issuer=GreenCloud`),
-  );
+  expect(drawn).toEqual(qrModules(`otpauth://totp/${label}?secret=${secret}&issuer=GreenCloud`));
   await captureView(page, 'two-factor-setup');
 
   const code = page.getByLabel('Code from your authenticator');
