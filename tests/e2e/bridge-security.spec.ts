@@ -7,21 +7,9 @@ import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { bridgeCallNames, bridgeEventNames } from '../../src-main/common/bridge-contract';
 import { keychainServiceName } from '../../src-main/session/keytar-secret-store';
 import { test, expect } from './harness/app-fixture';
-import { openView, signInThroughForm } from './harness/flows';
+import { openView, sidebarViews, signInThroughForm } from './harness/flows';
 
 type LooseBridge = Record<string, (...args: unknown[]) => Promise<unknown>>;
-
-const sidebar = [
-  'Flags',
-  'Password',
-  'Two-factor',
-  'Bundles',
-  'Buy refill',
-  'Card',
-  'Invoices',
-  'Settings',
-  'Account',
-];
 
 test('window.greencloud holds the contract’s calls and subscriptions and nothing else', async ({
   app,
@@ -106,7 +94,8 @@ test('every call answers a malformed payload with the common validation error', 
 test('no token reaches the page, and the API key only after Reveal', async ({ app }) => {
   const page = app.page;
   await signInThroughForm(app);
-  for (const view of sidebar) await openView(page, view);
+  for (const view of sidebarViews) await openView(page, view);
+  await openView(page, 'Account');
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
 
   const entries = await keytar.findCredentials(keychainServiceName);

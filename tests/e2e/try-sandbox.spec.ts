@@ -3,19 +3,7 @@
 
 import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { test, expect } from './harness/app-fixture';
-import { openView } from './harness/flows';
-
-const sidebar = [
-  'Account',
-  'Flags',
-  'Password',
-  'Two-factor',
-  'Bundles',
-  'Buy refill',
-  'Card',
-  'Invoices',
-  'Settings',
-];
+import { openView, sidebarViews } from './harness/flows';
 
 test('trying the sandbox signs into the demo account, marked SANDBOX on every view', async ({
   app,
@@ -35,7 +23,7 @@ test('trying the sandbox signs into the demo account, marked SANDBOX on every vi
     value: { status: 'signed-in', endpoint: { kind: 'sandbox' } },
   });
 
-  for (const label of sidebar) {
+  for (const label of sidebarViews) {
     await openView(page, label);
     await expect(
       page.getByRole('navigation').getByRole('button', { name: label, exact: true }),

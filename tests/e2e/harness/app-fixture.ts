@@ -18,7 +18,7 @@ import { createAppCore, type AppCore } from '../../../src-main/core/app-core';
 import { createHandlerRegistry } from '../../../src-main/core/handler-registry';
 import type { QuotaAlert, WatcherClock } from '../../../src-main/quota/quota-watcher';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
-import { SandboxControl } from './sandbox-control';
+import { SandboxControl } from '../../helpers/sandbox-control';
 import { startRendererServer, type RendererServer } from './renderer-server';
 
 export interface AppHarness {

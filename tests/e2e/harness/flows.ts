@@ -17,6 +17,19 @@ export async function signInThroughForm(
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
 }
 
+/** The sidebar's views, in its order. */
+export const sidebarViews = [
+  'Account',
+  'Flags',
+  'Password',
+  'Two-factor',
+  'Bundles',
+  'Buy refill',
+  'Card',
+  'Invoices',
+  'Settings',
+] as const;
+
 /** Opens a view from the sidebar. */
 export async function openView(page: Page, name: string): Promise<void> {
   await page
