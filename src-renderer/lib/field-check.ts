@@ -40,3 +40,34 @@ export function errorFor(
 ): string | undefined {
   return error?.field === field ? error.message : undefined;
 }
+
+/** The sentence under "Repeat new password" while the two entries differ. */
+export function repeatProblem(password: string, repeat: string): string | undefined {
+  return repeat !== password ? 'The two passwords do not match.' : undefined;
+}
+
+/**
+ * The problem shown at a 2FA code field: the server's word about that field first, then a refused
+ * code (kind 'twofa-invalid' comes without a field, but it is about this one), then the rules.
+ */
+export function twofaProblemFrom(
+  error: { kind: string; field?: string; message: string } | null | undefined,
+  ruleProblem: string | undefined,
+  field = 'twofa',
+): string | undefined {
+  return (
+    errorFor(error, field) ??
+    (error?.kind === 'twofa-invalid' ? error.message : undefined) ??
+    ruleProblem
+  );
+}
+
+/**
+ * The error to show above a form: one tied to no field. A refused 2FA code is left out because
+ * it shows at the code field (see twofaProblemFrom).
+ */
+export function formLevelError<E extends { kind: string; field?: string }>(
+  error: E | null | undefined,
+): E | null {
+  return error && !error.field && error.kind !== 'twofa-invalid' ? error : null;
+}
