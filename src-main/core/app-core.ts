@@ -108,8 +108,14 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
 
   let watcher: QuotaWatcher | undefined;
   let watchedKey: string | undefined;
+  // Stopping a watcher writes its quota history one last time; shutdown waits for those writes.
+  const historyWrites = new Set<Promise<void>>();
   const stopWatching = () => {
-    watcher?.stop();
+    if (watcher) {
+      watcher.stop();
+      const written = watcher.settled().finally(() => historyWrites.delete(written));
+      historyWrites.add(written);
+    }
     watcher = undefined;
     watchedKey = undefined;
   };
@@ -303,10 +309,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     networkOnline: () => watcher?.online(),
     parseDeepLink,
     async shutdown() {
-      const last = watcher;
       stopWatching();
-      // Stopping writes the quota history one last time; let it land before the app exits.
-      await last?.settled();
+      await Promise.allSettled([...historyWrites]);
       clipboardGuard.flush(account.latest()?.apiKey);
       await sandbox.stop();
     },
