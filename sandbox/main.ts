@@ -19,12 +19,13 @@ async function main(): Promise<void> {
     port: portFromEnv(process.env.PORT),
     log: (line) => process.stderr.write(`${line}\n`),
   });
-  process.stdout.write(`GreenCloud sandbox listening on ${sandbox.apiBaseUrl}\n`);
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };
+  // Ready for a stop before saying so: a script may send it the moment it reads the line.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.stdout.write(`GreenCloud sandbox listening on ${sandbox.apiBaseUrl}\n`);
 }
 
 main().catch((error: unknown) => {

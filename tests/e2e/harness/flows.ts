@@ -15,6 +15,15 @@ export async function signInThroughForm(
   await page.getByLabel('Password', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+  await firstQuotaCheck(app);
+}
+
+/**
+ * Waits for the quota watcher's first poll after sign-in. Until then a GET /v1/user of the app's
+ * own may still be on its way, and a fault a spec sets up would hit that instead of the user's.
+ */
+export async function firstQuotaCheck(app: AppHarness): Promise<void> {
+  await expect.poll(() => app.core.quotaStatus().lastGoodAt).toBeDefined();
 }
 
 /** The sidebar's views, in its order. */
@@ -44,4 +53,5 @@ export async function trySandbox(app: AppHarness): Promise<void> {
   await app.open();
   await app.page.getByRole('button', { name: 'Try the sandbox' }).click();
   await expect(app.page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+  await firstQuotaCheck(app);
 }
