@@ -169,8 +169,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     return state;
   };
 
-  /** After a change on the server: fetch the account once, and let the watcher see it at once. */
-  const refreshAfterChange = async () => {
+  /** Fetches the account once and lets the watcher see it at once: one GET keeps both current. */
+  const refreshAccountAndWatcher = async () => {
     const snapshot = await account.refresh();
     const latest = account.latest();
     if (!snapshot.stale && latest) watcher?.observeAccount(latest);
@@ -212,11 +212,11 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       session.unauthenticatedClient(currentEndpoint()).setPasswordWithCode(request),
     getAccount: async () =>
       account.current() ?? (session.state().status === 'signed-in' ? account.refresh() : null),
-    refreshAccount: () => account.refresh(),
+    refreshAccount: () => refreshAccountAndWatcher(),
     setFlags: async (flags) => {
       // Both flags always go together: the API turns off any flag that is left out.
       await session.client().setFlags(flags);
-      return refreshAfterChange();
+      return refreshAccountAndWatcher();
     },
     changePassword: (request) => session.client().changePassword(request),
     revealApiKey: async () => {
@@ -237,23 +237,23 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     },
     verifyTwoFactor: async ({ code }) => {
       await session.client().verifyTwoFactor(code);
-      return refreshAfterChange();
+      return refreshAccountAndWatcher();
     },
     disableTwoFactor: async ({ code }) => {
       await session.client().disableTwoFactor(code);
-      return refreshAfterChange();
+      return refreshAccountAndWatcher();
     },
     setBundle: async (request) => {
       await session.client().setBundle(request);
-      return refreshAfterChange();
+      return refreshAccountAndWatcher();
     },
     changeBundle: async ({ name }) => {
       await session.client().changeBundle(name);
-      return refreshAfterChange();
+      return refreshAccountAndWatcher();
     },
     buyRefill: async () => {
       await session.client().buyRefill();
-      return refreshAfterChange();
+      return refreshAccountAndWatcher();
     },
     changeCard: ({ paymentMethod }) => session.client().changeCard(paymentMethod),
     listInvoices: () => session.client().listInvoices(),
