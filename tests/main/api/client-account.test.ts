@@ -1,19 +1,12 @@
 // The account endpoints' success paths against the real sandbox: read the account, set flags
 // (always both), change the password, with and without 2FA.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appErrorOf } from './helpers/app-error-of';
-import { openSandbox, sandboxAccounts, type Sandbox } from './helpers/sandbox-fixture';
+import { freshSandboxPerTest, sandboxAccounts } from './helpers/sandbox-fixture';
 
 const { demo, twofa } = sandboxAccounts;
-let sandbox: Sandbox;
-
-beforeEach(async () => {
-  sandbox = await openSandbox();
-});
-afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = freshSandboxPerTest();
 
 describe('account', () => {
   it('reads the seeded demo account', async () => {

@@ -1,9 +1,9 @@
 // Bundles, refills, the card and invoices against the real sandbox: success paths, declines,
 // and the card-change refusals (auto-pay on; more than once in 24 hours) with retryAt.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appErrorOf } from './helpers/app-error-of';
-import { openSandbox, sandboxAccounts, type Sandbox } from './helpers/sandbox-fixture';
+import { freshSandboxPerTest, sandboxAccounts } from './helpers/sandbox-fixture';
 
 const { demo } = sandboxAccounts;
 const address = {
@@ -13,14 +13,7 @@ const address = {
   postCode: '3100',
   country: 'AR',
 };
-let sandbox: Sandbox;
-
-beforeEach(async () => {
-  sandbox = await openSandbox();
-});
-afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = freshSandboxPerTest();
 
 describe('bundles and refills', () => {
   it('sets a bundle with a payment method and records an invoice', async () => {

@@ -1,19 +1,13 @@
 // A 401 on an authenticated call: one renewal (a real /auth/refresh), one retry, then "sign in
 // again". Expiry comes from moving the sandbox's clock, not from faking a status.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuthProvider } from '../../../src-main/api/greencloud-client';
 import { AppError } from '../../../src-main/common/app-error';
 import { appErrorOf } from './helpers/app-error-of';
-import { openSandbox, type Sandbox } from './helpers/sandbox-fixture';
+import { freshSandboxPerTest } from './helpers/sandbox-fixture';
 
-let sandbox: Sandbox;
-beforeEach(async () => {
-  sandbox = await openSandbox();
-});
-afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = freshSandboxPerTest();
 
 describe('session renewal', () => {
   it('renews an expired access token once and retries the call', async () => {

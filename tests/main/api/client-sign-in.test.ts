@@ -1,19 +1,12 @@
 // Sign-in, token refresh, API-key sign-in, 2FA enrolment and the password-reset flow, against the
 // real sandbox with real TOTP codes and the reset code read from the sandbox's outbox.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appErrorOf } from './helpers/app-error-of';
-import { openSandbox, sandboxAccounts, type Sandbox } from './helpers/sandbox-fixture';
+import { freshSandboxPerTest, sandboxAccounts } from './helpers/sandbox-fixture';
 
 const { demo, twofa } = sandboxAccounts;
-let sandbox: Sandbox;
-
-beforeEach(async () => {
-  sandbox = await openSandbox();
-});
-afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = freshSandboxPerTest();
 
 describe('sign-in', () => {
   it('signs in with email and password and receives an access and a refresh token', async () => {

@@ -1,20 +1,13 @@
 // Calls that move money or change the card or plan: never retried, and a double submission while
 // one is in flight sends one request. Flags changes queue so the last choice arrives last.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appErrorOf } from './helpers/app-error-of';
-import { openSandbox, sandboxAccounts, type Sandbox } from './helpers/sandbox-fixture';
+import { freshSandboxPerTest, sandboxAccounts } from './helpers/sandbox-fixture';
 
 const { demo } = sandboxAccounts;
 const address = { street: 'My House 8295', city: 'Parana', postCode: '3100', country: 'AR' };
-let sandbox: Sandbox;
-
-beforeEach(async () => {
-  sandbox = await openSandbox();
-});
-afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = freshSandboxPerTest();
 
 describe('money calls', () => {
   it('sends one POST /user/buy for a double click, and both callers see it succeed', async () => {

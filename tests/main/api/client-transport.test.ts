@@ -1,19 +1,13 @@
 // Failures below HTTP: timeouts, a server that is not there, cut connections and broken JSON,
 // and the read retries that recover from one of them (writes get none).
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GreenCloudClient } from '../../../src-main/api/greencloud-client';
 import { appErrorOf } from './helpers/app-error-of';
-import { openSandbox, userAgent, type Sandbox } from './helpers/sandbox-fixture';
+import { freshSandboxPerTest, userAgent } from './helpers/sandbox-fixture';
 import { closedPort } from './helpers/scripted-server';
 
-let sandbox: Sandbox;
-beforeEach(async () => {
-  sandbox = await openSandbox();
-});
-afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = freshSandboxPerTest();
 
 describe('timeouts', () => {
   it('gives up after timeoutMs with kind timeout naming the host', async () => {

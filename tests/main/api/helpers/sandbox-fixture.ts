@@ -2,6 +2,7 @@
 // the sandbox's control endpoints, real sign-in tokens, and an AuthProvider whose renewal does a
 // real /auth/refresh. A fresh sandbox per test keeps TOTP replay protection and quotas independent.
 
+import { afterEach, beforeEach } from 'vitest';
 import { startSandbox } from '../../../../sandbox/server';
 import { sandboxAccounts } from '../../../../sandbox/seed-accounts';
 import {
@@ -108,4 +109,25 @@ export async function openSandbox(): Promise<Sandbox> {
     totp: (secret) => totp.next(secret),
     close: () => server.close(),
   };
+}
+
+/**
+ * A fresh sandbox for every test in the calling file (tokens, TOTP steps and quotas never carry
+ * over), behind one stable object: the file keeps writing `sandbox.client()`, and each test reaches
+ * its own sandbox.
+ */
+export function freshSandboxPerTest(): Sandbox {
+  let current: Sandbox | undefined;
+  beforeEach(async () => {
+    current = await openSandbox();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const live = (): Sandbox => {
+    if (!current) throw new Error('The sandbox exists only inside a test.');
+    return current;
+  };
+  return new Proxy({} as Sandbox, { get: (_target, key) => Reflect.get(live(), key) });
 }
