@@ -95,6 +95,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     createClient: (baseUrl: string, auth?: AuthProvider) =>
       new GreenCloudClient({ baseUrl, userAgent, auth }),
     now: clock.now,
+    endpoint: endpointFromSettings(settings.get()),
   });
   const account = new AccountService(() => session.client(), clock.now);
   const clipboardGuard = new ClipboardGuard(deps.clipboard, clock.now);
