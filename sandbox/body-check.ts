@@ -4,27 +4,22 @@
 
 import type { z } from 'zod';
 import { AppError } from '../src-main/common/app-error';
-import { validate } from '../src-main/common/validate';
+import { defaultShapeSentence, validate } from '../src-main/common/validate';
 import { SandboxError } from './http-reply';
 
 export function checkBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   try {
-    return validate(schema, body);
+    return validate(schema, body, (field) =>
+      field === undefined
+        ? 'The request body must be a JSON object with the documented fields.'
+        : defaultShapeSentence(field),
+    );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    throw validationFailed(readable(error.message, error.field), error.field);
+    throw validationFailed(error.message, error.field);
   }
 }
 
 export function validationFailed(message: string, field?: string): SandboxError {
   return new SandboxError(400, 'VALIDATION_FAILED', message, field === undefined ? {} : { field });
-}
-
-// zod's built-in messages ("Invalid input: expected object, received undefined") are for
-// developers; the shared schemas word the common cases, and this covers the rest in a sentence.
-function readable(message: string, field: string | undefined): string {
-  if (!message.startsWith('Invalid input')) return message;
-  return field === undefined
-    ? 'The request body must be a JSON object with the documented fields.'
-    : `${field} is missing or has the wrong type.`;
 }

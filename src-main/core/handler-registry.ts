@@ -22,6 +22,10 @@ export interface HandlerRegistry {
   ): Promise<BridgeResult<unknown>>;
 }
 
+// Only a broken or foreign page sends the wrong shape: the app's own views use the contract's.
+const brokenRequest = () =>
+  'GreenCloud Desktop could not understand a request from its window. Please restart the app.';
+
 export function createHandlerRegistry(
   handlers: BridgeHandlers,
   isTrustedSender: (frameUrl: string | undefined) => boolean,
@@ -42,7 +46,7 @@ export function createHandlerRegistry(
           });
         }
         const callName = name as BridgeCallName;
-        const request = parseRequest(callName, payload);
+        const request = validate(bridgeCalls[callName].request, payload, brokenRequest);
         const handler = handlers[callName] as (request: unknown) => Promise<unknown>;
         return { ok: true, value: await handler(request) };
       } catch (error) {
@@ -50,23 +54,4 @@ export function createHandlerRegistry(
       }
     },
   };
-}
-
-// zod's built-in wording ("Invalid input: expected object, received number") is for developers.
-// The app's own views always send the contract's shapes, so only a broken or foreign page meets
-// this; it still gets a sentence. The schemas' own rule sentences pass through unchanged.
-const zodBuiltIn = /^(Invalid|Unrecognized key|Too (small|big))/;
-
-function parseRequest(name: BridgeCallName, payload: unknown): unknown {
-  try {
-    return validate(bridgeCalls[name].request, payload);
-  } catch (error) {
-    if (!(error instanceof AppError) || !zodBuiltIn.test(error.message)) throw error;
-    throw new AppError({
-      kind: 'validation',
-      message:
-        'GreenCloud Desktop could not understand a request from its window. Please restart the app.',
-      field: error.field,
-    });
-  }
 }
