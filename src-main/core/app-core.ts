@@ -156,7 +156,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       watch(state);
       return;
     }
-    clipboardGuard.flush(account.latest()?.apiKey);
+    void clipboardGuard.flush(account.latest()?.apiKey);
     stopWatching();
     account.clear();
     emit('quotaChanged', signedOutQuotaStatus());
@@ -226,7 +226,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     },
     copyApiKey: async () => {
       if (!account.current()) await account.refresh();
-      return { clearsAt: clipboardGuard.copySecret(account.apiKey()) };
+      return { clearsAt: await clipboardGuard.copySecret(account.apiKey()) };
     },
     beginTwoFactor: async () => {
       const state = session.state();
@@ -310,9 +310,10 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     networkOnline: () => watcher?.online(),
     parseDeepLink,
     async shutdown() {
+      // The secret leaves the clipboard first: nothing after this may wait on it (issue 7).
+      await clipboardGuard.flush(account.latest()?.apiKey);
       stopWatching();
       await Promise.allSettled([...historyWrites]);
-      clipboardGuard.flush(account.latest()?.apiKey);
       await sandbox.stop();
     },
   };

@@ -1,9 +1,10 @@
 // Copies a secret (the API key) and clears it from the clipboard after a while, but only if the
 // clipboard still holds it: whatever the user copied since is theirs and must survive.
 
+/** Electron 45's clipboard answers with promises; a synchronous stand-in fits the same shape. */
 export interface ClipboardLike {
-  writeText(text: string): void;
-  readText(): string;
+  writeText(text: string): Promise<void> | void;
+  readText(): Promise<string> | string;
   clear(): void;
 }
 
@@ -17,24 +18,26 @@ export class ClipboardGuard {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Returns when the clipboard will be cleared (epoch ms). */
-  copySecret(secret: string, lifetimeMs = secretClipboardLifetimeMs): number {
-    this.clipboard.writeText(secret);
+  /** Resolves, once the secret is on the clipboard, with when it will be cleared (epoch ms). */
+  async copySecret(secret: string, lifetimeMs = secretClipboardLifetimeMs): Promise<number> {
+    await this.clipboard.writeText(secret);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.clearIfStill(secret), lifetimeMs);
+    this.timer = setTimeout(() => void this.clearIfStill(secret), lifetimeMs);
     // Clearing must not keep the app (or a test run) alive on its own.
     this.timer.unref?.();
     return this.now() + lifetimeMs;
   }
 
   /** Clears now (e.g. at sign-out or quit) if the secret is still there. */
-  flush(secret: string | undefined): void {
+  async flush(secret: string | undefined): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (secret !== undefined) this.clearIfStill(secret);
+    if (secret !== undefined) await this.clearIfStill(secret);
   }
 
-  private clearIfStill(secret: string): void {
-    if (this.clipboard.readText() === secret) this.clipboard.clear();
+  private async clearIfStill(secret: string): Promise<void> {
+    // A clipboard that cannot be read (another app holds it) is left alone rather than crash main.
+    const current = await Promise.resolve(this.clipboard.readText()).catch(() => undefined);
+    if (current === secret) this.clipboard.clear();
   }
 }

@@ -16,30 +16,30 @@ describe('ClipboardGuard', () => {
   beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
   afterEach(() => vi.useRealTimers());
 
-  it('clears the secret after 60 seconds and says when', () => {
+  it('clears the secret after 60 seconds and says when', async () => {
     const clipboard = fakeClipboard();
     const guard = new ClipboardGuard(clipboard, Date.now);
-    expect(guard.copySecret('key-123')).toBe(1_060_000);
+    expect(await guard.copySecret('key-123')).toBe(1_060_000);
     expect(clipboard.text).toBe('key-123');
-    vi.advanceTimersByTime(59_999);
+    await vi.advanceTimersByTimeAsync(59_999);
     expect(clipboard.text).toBe('key-123');
-    vi.advanceTimersByTime(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(clipboard.text).toBe('');
   });
 
-  it('leaves whatever the user copied since', () => {
+  it('leaves whatever the user copied since', async () => {
     const clipboard = fakeClipboard();
-    new ClipboardGuard(clipboard, Date.now).copySecret('key-123');
+    await new ClipboardGuard(clipboard, Date.now).copySecret('key-123');
     clipboard.writeText('my own text');
-    vi.advanceTimersByTime(60_000);
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(clipboard.text).toBe('my own text');
   });
 
-  it('clears at once on flush, e.g. at sign-out', () => {
+  it('clears at once on flush, e.g. at sign-out', async () => {
     const clipboard = fakeClipboard();
     const guard = new ClipboardGuard(clipboard, Date.now);
-    guard.copySecret('key-123');
-    guard.flush('key-123');
+    await guard.copySecret('key-123');
+    await guard.flush('key-123');
     expect(clipboard.text).toBe('');
   });
 });
