@@ -3,6 +3,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { bundleSizes, knownBundlePrices, type BundleName } from '../src-main/common/bundles';
+import { isDeclinedTestPaymentMethod, testCardFor } from '../src-main/common/stripe-test-cards';
 import type { SandboxAccount, SandboxCard, SandboxState } from './state';
 
 // The docs publish only DEVELOPER's price (9.99). STARTER and ENTERPRISE prices are sandbox-only
@@ -13,23 +14,20 @@ export const sandboxBundlePrices: Readonly<Record<BundleName, number>> = {
   ENTERPRISE: 79.99,
 };
 
-/** Stripe's decline test IDs: `pm_card_chargeDeclined` and the `pm_card_visa_chargeDeclined*` family. */
+/** Every test PaymentMethod ID Stripe documents as declined (src-main/common/stripe-test-cards.ts). */
 export function isDeclinedPaymentMethod(paymentMethod: string): boolean {
-  return (
-    paymentMethod === 'pm_card_chargeDeclined' ||
-    paymentMethod.startsWith('pm_card_visa_chargeDeclined')
-  );
+  return isDeclinedTestPaymentMethod(paymentMethod);
 }
 
 /** The card a payment method stands for, with the last four digits of Stripe's test numbers. */
 export function cardFor(paymentMethod: string): SandboxCard {
+  const known = testCardFor(paymentMethod);
+  if (known) return { paymentMethod, ...known };
   if (paymentMethod.startsWith('pm_card_visa'))
     return { paymentMethod, brand: 'visa', last4: '4242' };
   if (paymentMethod.startsWith('pm_card_mastercard')) {
     return { paymentMethod, brand: 'mastercard', last4: '4444' };
   }
-  if (paymentMethod.startsWith('pm_card_amex'))
-    return { paymentMethod, brand: 'amex', last4: '0005' };
   return { paymentMethod, brand: 'card', last4: '0000' };
 }
 

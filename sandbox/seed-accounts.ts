@@ -13,4 +13,9 @@ export const sandboxAccounts = {
     password: 'Demo123!',
     totpSecret: 'JBSWY3DPEHPK3PXP',
   },
+  /** A STARTER account that has never been charged: no invoices, no card on file to show. */
+  empty: {
+    email: 'empty@greencloud.test',
+    password: 'Demo123!',
+  },
 } as const;

@@ -75,8 +75,29 @@ export function seedState(now: number): SandboxState {
   };
   twofa.invoices = [pastInvoice('inv_000003', twofa, now - 12 * day)];
 
+  const empty: SandboxAccount = {
+    id: '65f1c2a93b7d4c589e21a0b3',
+    email: sandboxAccounts.empty.email,
+    password: sandboxAccounts.empty.password,
+    name: 'Emma',
+    surname: 'Empty',
+    address: {
+      street: 'Calle Mayor 12',
+      city: 'Madrid',
+      postCode: '28013',
+      country: 'ES',
+    },
+    apiKey: '3c9a7e51-2b8d-4f06-9d3e-7a1c5b2e8f40',
+    usedTotpSteps: new Set(),
+    bundle: { name: 'STARTER', quota: bundleSizes.STARTER },
+    flags: { bundleAutoRenewal: false, lowQuotaNotification: true },
+    card: cardFor('pm_card_visa'),
+    cardDeclined: false,
+    invoices: [],
+  };
+
   return {
-    accounts: [demo, twofa],
+    accounts: [demo, twofa, empty],
     accessTokens: new Map(),
     refreshTokens: new Map(),
     outbox: [],

@@ -71,20 +71,31 @@ export function sendHttpRequest(request: HttpRequest): Promise<HttpResponse> {
     // for calls that move money that ambiguity is worse than one more TCP handshake.
     const req = transport.request(url, { method: request.method, headers, agent: false });
 
+    // 'finish' fires once the whole request (headers and body) has been handed to the socket. A
+    // failure after that may come after the server acted on it: the error says so (requestSent).
+    let sent = false;
+    req.on('finish', () => {
+      sent = true;
+    });
+    const markSent = (error: AppError) =>
+      sent ? new AppError({ ...error.toData(), requestSent: true }) : error;
+
     const timer = setTimeout(() => {
       finish(() =>
         reject(
-          new AppError({
-            kind: 'timeout',
-            message: `${host} did not answer in time. Check your connection and try again.`,
-          }),
+          markSent(
+            new AppError({
+              kind: 'timeout',
+              message: `${host} did not answer in time. Check your connection and try again.`,
+            }),
+          ),
         ),
       );
       req.destroy();
     }, request.timeoutMs);
 
     req.on('error', (error: NodeJS.ErrnoException) => {
-      finish(() => reject(networkError(error, host)));
+      finish(() => reject(markSent(networkError(error, host))));
     });
 
     req.on('response', (res) => {
@@ -107,7 +118,7 @@ export function sendHttpRequest(request: HttpRequest): Promise<HttpResponse> {
         chunks.push(chunk);
       });
       res.on('error', (error: NodeJS.ErrnoException) => {
-        finish(() => reject(networkError(error, host)));
+        finish(() => reject(markSent(networkError(error, host))));
       });
       res.on('end', () => {
         finish(() =>

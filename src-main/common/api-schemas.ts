@@ -117,7 +117,13 @@ export const accountResponse = z.object({
   twofa: z.boolean().optional(),
   apiKey: z.string().optional(),
   bundle: z
-    .object({ name: z.string(), quota: z.number(), price: z.number().optional() })
+    // `currency` is not documented; read where a server states it (see common/money.ts).
+    .object({
+      name: z.string(),
+      quota: z.number(),
+      price: z.number().optional(),
+      currency: z.string().optional(),
+    })
     .optional(),
   flags: z
     .object({
@@ -134,6 +140,7 @@ export const invoiceListResponse = z.array(
   z.object({
     id: invoiceId,
     amount: z.number(),
+    currency: z.string().optional(),
     status: z.string(),
     paidDay: z.number().optional(),
   }),
@@ -142,6 +149,7 @@ export type InvoiceSummary = z.infer<typeof invoiceListResponse>[number];
 
 export const invoiceDetailResponse = z.object({
   amount: z.number(),
+  currency: z.string().optional(),
   description: z.string().optional(),
   status: z.string(),
   paidDay: z.number().optional(),

@@ -33,6 +33,12 @@ export interface AppErrorData {
   retryAt?: number;
   /** The server's upper-case code when there was one, e.g. `CARD_CHANGE_TOO_SOON`. */
   code?: string;
+  /**
+   * Set on 'timeout' and 'offline' failures once the whole request had left this machine: the
+   * server may have acted on it though no answer came back. Absent means it never went out.
+   * Money calls read this to tell "nothing was charged" from "we do not know yet".
+   */
+  requestSent?: true;
 }
 
 export class AppError extends Error {
@@ -40,6 +46,7 @@ export class AppError extends Error {
   readonly field?: string;
   readonly retryAt?: number;
   readonly code?: string;
+  readonly requestSent?: true;
 
   constructor(data: AppErrorData) {
     super(data.message);
@@ -48,6 +55,7 @@ export class AppError extends Error {
     this.field = data.field;
     this.retryAt = data.retryAt;
     this.code = data.code;
+    this.requestSent = data.requestSent;
   }
 
   toData(): AppErrorData {
@@ -55,6 +63,7 @@ export class AppError extends Error {
     if (this.field !== undefined) data.field = this.field;
     if (this.retryAt !== undefined) data.retryAt = this.retryAt;
     if (this.code !== undefined) data.code = this.code;
+    if (this.requestSent) data.requestSent = true;
     return data;
   }
 }

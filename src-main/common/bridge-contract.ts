@@ -21,6 +21,8 @@ import {
   type InvoiceDetail,
   type InvoiceSummary,
 } from './api-schemas';
+import { cardPurpose, type CardWindowResult } from './card-choice';
+import type { MoneyStatus } from './money-status';
 
 // ---- View models: what the renderer may see. No tokens, and the API key only on request. ----
 
@@ -107,6 +109,23 @@ export interface TwoFactorSetup {
 export type NavigationRequest =
   { view: 'set-password'; code: string } | { view: 'buy-refill' } | { view: 'account' };
 
+/** What a money call answers: done (with the account read once after it), or still unknown. */
+export type MoneyReply =
+  { outcome: 'done'; snapshot: AccountSnapshot } | { outcome: 'unknown'; status: MoneyStatus };
+
+/** The billing facts for the endpoint in use (see src-main/billing/billing-preferences.ts). */
+export interface BillingPreferencesView {
+  /** The currency set for this endpoint; the sandbox's is USD and cannot be changed. */
+  currency?: string;
+  currencyFixed: boolean;
+  /** Where the Stripe publishable key comes from: the setting, the build (GreenCloud), or none. */
+  publishableKeySource: 'setting' | 'build' | 'none' | 'sandbox';
+  /** The key from the setting, to show in Settings (publishable keys are public). */
+  stripePublishableKey?: string;
+  /** Epoch ms before which GreenCloud will refuse a card change, when the app knows one. */
+  nextCardChangeAt?: number;
+}
+
 // ---- Request schemas that only the bridge has ----
 
 const none = z.undefined();
@@ -163,10 +182,21 @@ export const bridgeCalls = {
   verifyTwoFactor: call<AccountSnapshot>()(twofaCodeRequest),
   disableTwoFactor: call<AccountSnapshot>()(twofaCodeRequest),
   // Billing
-  setBundle: call<AccountSnapshot>()(setBundleRequest),
-  changeBundle: call<AccountSnapshot>()(changeBundleRequest),
-  buyRefill: call<AccountSnapshot>()(none),
-  changeCard: call<void>()(changeCardRequest),
+  setBundle: call<MoneyReply>()(setBundleRequest),
+  changeBundle: call<MoneyReply>()(changeBundleRequest),
+  buyRefill: call<MoneyReply>()(none),
+  changeCard: call<BillingPreferencesView>()(changeCardRequest),
+  chooseCard: call<CardWindowResult | null>()(z.object({ purpose: cardPurpose })),
+  getMoneyStatus: call<MoneyStatus>()(none),
+  getBillingPreferences: call<BillingPreferencesView>()(none),
+  setBillingPreferences: call<BillingPreferencesView>()(
+    z
+      .object({
+        currency: z.string().max(3).optional(),
+        stripePublishableKey: z.string().max(260).optional(),
+      })
+      .strict(),
+  ),
   listInvoices: call<InvoiceSummary[]>()(none),
   getInvoice: call<InvoiceDetail>()(invoiceIdRequest),
   openReceipt: call<void>()(z.object({ url: z.string() })),
@@ -202,6 +232,7 @@ export const bridgeEvents = {
   accountChanged: event<AccountSnapshot | null>(),
   quotaChanged: event<QuotaStatus>(),
   navigate: event<NavigationRequest>(),
+  moneyChanged: event<MoneyStatus>(),
 } as const;
 
 export type BridgeEventName = keyof typeof bridgeEvents;

@@ -27,6 +27,8 @@ import {
 } from '../quota/quota-watcher';
 import { createFileQuotaStorage } from '../quota/quota-storage';
 import { sandboxAccounts } from '../../sandbox/seed-accounts';
+import { createBilling } from '../billing/billing-handlers';
+import type { OpenCardWindow } from '../billing/card-entry';
 import { AccountService } from './account-service';
 import { ClipboardGuard, type ClipboardLike } from './clipboard-guard';
 import { parseDeepLink } from './deep-link';
@@ -56,6 +58,10 @@ export interface AppCoreDeps {
   launchAtLogin?: LaunchAtLogin;
   startSandbox?: SandboxStarter;
   clock?: WatcherClock;
+  /** Opens the card window (Electron glue in the app, a second page in the e2e harness). */
+  openCardWindow?: OpenCardWindow;
+  /** GreenCloud's own Stripe publishable key, from the build. */
+  greencloudPublishableKey?: string;
 }
 
 type EventListener = <E extends BridgeEventName>(name: E, payload: EventPayload<E>) => void;
@@ -72,6 +78,8 @@ export interface AppCore {
   systemResumed(): void;
   networkOnline(): void;
   parseDeepLink(url: string): NavigationRequest | undefined;
+  /** A money request is on its way or its outcome is being checked: hold restarts (issue 7). */
+  isMoneyBusy(): boolean;
   shutdown(): Promise<void>;
 }
 
@@ -149,14 +157,35 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     return watcher;
   };
 
+  const billing = createBilling({
+    dataDir: deps.dataDir,
+    clock,
+    client: () => session.client(),
+    signedIn: () => {
+      const state = session.state();
+      return state.status === 'signed-in'
+        ? { endpoint: state.endpoint, accountKey: `${state.endpoint.baseUrl} ${state.email}` }
+        : undefined;
+    },
+    latestAccount: () => account.latest(),
+    refreshAccount: () => refreshAccountAndWatcher(),
+    fetchAccount: () => account.fetch(),
+    openExternal: deps.openExternal,
+    openCardWindow: deps.openCardWindow,
+    greencloudPublishableKey: deps.greencloudPublishableKey,
+    emitMoney: (status) => emit('moneyChanged', status),
+  });
+
   account.onChange((snapshot) => emit('accountChanged', snapshot));
   session.onChange((state) => {
     emit('sessionChanged', state);
     if (state.status === 'signed-in') {
       watch(state);
+      billing.signedIn(`${state.endpoint.baseUrl} ${state.email}`);
       return;
     }
     void clipboardGuard.flush(account.latest()?.apiKey);
+    billing.signedOut();
     stopWatching();
     account.clear();
     emit('quotaChanged', signedOutQuotaStatus());
@@ -244,20 +273,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       await session.client().disableTwoFactor(code);
       return refreshAccountAndWatcher();
     },
-    setBundle: async (request) => {
-      await session.client().setBundle(request);
-      return refreshAccountAndWatcher();
-    },
-    changeBundle: async ({ name }) => {
-      await session.client().changeBundle(name);
-      return refreshAccountAndWatcher();
-    },
-    buyRefill: async () => {
-      await session.client().buyRefill();
-      return refreshAccountAndWatcher();
-    },
-    changeCard: ({ paymentMethod }) => session.client().changeCard(paymentMethod),
-    listInvoices: () => session.client().listInvoices(),
+    // Money, the card window, invoices and billing facts: src-main/billing.
+    ...billing.handlers,
     getInvoice: ({ id }) => session.client().getInvoice(id),
     openReceipt: async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
@@ -307,11 +324,16 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     navigate: (request) => emit('navigate', request),
     systemSuspended: () => watcher?.suspend(),
     systemResumed: () => watcher?.resume(),
-    networkOnline: () => watcher?.online(),
+    networkOnline: () => {
+      watcher?.online();
+      billing.online();
+    },
     parseDeepLink,
+    isMoneyBusy: () => billing.isMoneyBusy(),
     async shutdown() {
       // The secret leaves the clipboard first: nothing after this may wait on it (issue 7).
       await clipboardGuard.flush(account.latest()?.apiKey);
+      await billing.shutdown();
       stopWatching();
       await Promise.allSettled([...historyWrites]);
       await sandbox.stop();

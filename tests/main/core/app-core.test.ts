@@ -138,8 +138,10 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
     const { core, events } = await makeCore();
     await core.handlers.signIn({ email: demo.email, password: demo.password });
     const before = (await core.handlers.refreshAccount(undefined)).account.bundle!.quota;
-    const after = await core.handlers.buyRefill(undefined);
-    expect(after.account.bundle!.quota).toBe(before + 100_000);
+    const reply = await core.handlers.buyRefill(undefined);
+    expect(reply.outcome).toBe('done');
+    expect(reply.outcome === 'done' && reply.snapshot.account.bundle!.quota).toBe(before + 100_000);
+    expect(core.isMoneyBusy()).toBe(false);
     // The watcher takes the new account without a poll of its own.
     await expect
       .poll(() => events.filter((e) => e.name === 'quotaChanged').at(-1)?.payload)

@@ -1,0 +1,255 @@
+// Money charged exactly once, even when the reply is lost: the billing core against the real
+// sandbox, through a stand-in that loses replies after the sandbox has charged (drop, stall past
+// the timeout, a gateway's 504) and through the sandbox's own faults, which act before anything
+// is charged (reset, 502). Each case counts the sandbox's charges, reads the sentence, checks the
+// block while unknown and its release, and the marker file on disk.
+
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AccountService } from '../../../src-main/core/account-service';
+import { createBilling, type Billing } from '../../../src-main/billing/billing-handlers';
+import type { AppErrorData } from '../../../src-main/common/app-error';
+import type { MoneyStatus } from '../../../src-main/common/money-status';
+import { startLossyProxy, type LossyProxy } from '../../helpers/lossy-proxy';
+import { openSandbox, type Sandbox } from '../api/helpers/sandbox-fixture';
+
+const clock = {
+  now: () => Date.now(),
+  setTimer: (fn: () => void, ms: number) => setTimeout(fn, ms),
+  clearTimer: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+const accountKey = 'http://sandbox demo@greencloud.test';
+
+let sandbox: Sandbox;
+let proxy: LossyProxy;
+let dataDir: string;
+const made: Billing[] = [];
+
+beforeEach(async () => {
+  sandbox = await openSandbox();
+  proxy = await startLossyProxy(sandbox.apiBaseUrl);
+  dataDir = await mkdtemp(join(tmpdir(), 'greencloud-money-'));
+});
+afterEach(async () => {
+  for (const billing of made.splice(0)) await billing.shutdown();
+  await proxy.close();
+  await sandbox.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function billingCore(options: { timeoutMs?: number; recheckMs?: number } = {}) {
+  const { client } = await sandbox.signedIn('demo', {
+    baseUrl: proxy.apiBaseUrl,
+    timeoutMs: options.timeoutMs ?? 1_500,
+    readRetries: 0,
+  });
+  const account = new AccountService(() => client);
+  const statuses: MoneyStatus[] = [];
+  const billing = createBilling({
+    dataDir,
+    clock,
+    client: () => client,
+    signedIn: () => ({ endpoint: { kind: 'custom', baseUrl: proxy.apiBaseUrl }, accountKey }),
+    latestAccount: () => account.latest(),
+    refreshAccount: () => account.refresh(),
+    fetchAccount: () => account.fetch(),
+    openExternal: async () => undefined,
+    emitMoney: (status) => statuses.push(status),
+  });
+  made.push(billing);
+  billing.signedIn(accountKey);
+  // What the Billing page has before anyone buys: the account and the invoice list.
+  await account.refresh();
+  await billing.handlers.listInvoices(undefined);
+  return { billing, statuses, account };
+}
+
+const charges = () => sandbox.count('POST', '/v1/user/buy');
+const invoiceCount = async () => (await sandbox.signedIn('demo')).client.listInvoices();
+
+async function settledStatus(billing: Billing): Promise<MoneyStatus> {
+  await expect
+    .poll(async () => (await billing.handlers.getMoneyStatus(undefined)).state)
+    .toBe('idle');
+  return billing.handlers.getMoneyStatus(undefined);
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AppErrorData> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { toData(): AppErrorData }).toData();
+  }
+  throw new Error('expected a refusal');
+}
+
+const markerFiles = async () =>
+  (await readdir(join(dataDir, 'billing')).catch(() => [])).filter((f) => f.startsWith('pending-'));
+
+describe('a refill whose reply is lost after GreenCloud charged', () => {
+  for (const mode of ['drop-after', 'stall-after', 'gateway-504-after'] as const) {
+    it(`${mode}: says it is checking, blocks, then says bought — one charge`, async () => {
+      const { billing, statuses } = await billingCore({ timeoutMs: 800 });
+      const before = (await invoiceCount()).length;
+      proxy.lose({ method: 'POST', path: '/v1/user/buy', mode, count: 1 });
+
+      const reply = await billing.handlers.buyRefill(undefined);
+      expect(reply.outcome).toBe('unknown');
+      expect(billing.isMoneyBusy()).toBe(true);
+      expect(statuses.some((s) => s.state === 'checking')).toBe(true);
+
+      const settled = await settledStatus(billing);
+      expect(settled.state === 'idle' && settled.last).toMatchObject({
+        outcome: 'went-through',
+        sentence: 'The refill was bought: GreenCloud charged your card once.',
+      });
+      expect(await charges()).toBe(1);
+      expect((await invoiceCount()).length).toBe(before + 1);
+      expect(billing.isMoneyBusy()).toBe(false);
+      expect(await markerFiles()).toEqual([]);
+    });
+  }
+});
+
+describe('a refill lost before GreenCloud acted (the sandbox’s faults)', () => {
+  it('reset after sending: checked, then "did not go through, nothing was charged"', async () => {
+    const { billing } = await billingCore();
+    const before = (await invoiceCount()).length;
+    await sandbox.fault({ mode: 'reset', count: 1, path: '/v1/user/buy' });
+    expect((await billing.handlers.buyRefill(undefined)).outcome).toBe('unknown');
+    const settled = await settledStatus(billing);
+    expect(settled.state === 'idle' && settled.last).toMatchObject({
+      outcome: 'did-not-go-through',
+      sentence: 'The refill did not go through, and nothing was charged. You can try again.',
+    });
+    expect((await invoiceCount()).length).toBe(before);
+
+    // Released: the next click buys, exactly once.
+    const again = await billing.handlers.buyRefill(undefined);
+    expect(again.outcome).toBe('done');
+    expect((await invoiceCount()).length).toBe(before + 1);
+  });
+
+  it('a 502 from a gateway: checked, nothing charged', async () => {
+    const { billing } = await billingCore();
+    proxy.lose({ method: 'POST', path: '/v1/user/buy', mode: 'gateway-502', count: 1 });
+    expect((await billing.handlers.buyRefill(undefined)).outcome).toBe('unknown');
+    const settled = await settledStatus(billing);
+    expect(settled.state === 'idle' && settled.last?.outcome).toBe('did-not-go-through');
+    expect(await charges()).toBe(0);
+  });
+});
+
+describe('the block while the outcome is unknown', () => {
+  it('refuses every money action with the checking sentence, across a restart, until checked', async () => {
+    const first = await billingCore({ timeoutMs: 800, recheckMs: 60_000 });
+    // The machine goes offline right after the reply is lost: the check cannot read anything.
+    proxy.lose({
+      method: 'POST',
+      path: '/v1/user/buy',
+      mode: 'drop-after',
+      count: 1,
+      thenDown: true,
+    });
+    expect((await first.billing.handlers.buyRefill(undefined)).outcome).toBe('unknown');
+    await expect
+      .poll(async () => (await first.billing.handlers.getMoneyStatus(undefined)).state)
+      .toBe('waiting-online');
+    const status = await first.billing.handlers.getMoneyStatus(undefined);
+    expect(status.state === 'waiting-online' && status.sentence).toContain(
+      'It will check as soon as you are back online',
+    );
+    const blocked = await refusal(first.billing.handlers.buyRefill(undefined));
+    expect(blocked.kind).toBe('busy');
+    expect(blocked.message).toContain(
+      'cannot reach GreenCloud to check whether the refill went through',
+    );
+    await refusal(first.billing.handlers.changeBundle({ name: 'STARTER' }));
+
+    // The marker on disk names the action, not the person, the token or a card.
+    const [file] = await markerFiles();
+    const marker = await readFile(join(dataDir, 'billing', file!), 'utf8');
+    expect(JSON.parse(marker)).toMatchObject({ intent: { action: 'refill' } });
+    expect(marker).not.toMatch(/demo@|Bearer|pm_|token/i);
+
+    // The app quits and starts again, now online: the marker is read back and checked first.
+    await first.billing.shutdown();
+    proxy.setDown(false);
+    const second = await billingCore({ recheckMs: 60_000 });
+    const resumed = await settledStatus(second.billing);
+    expect(resumed.state === 'idle' && resumed.last?.sentence).toBe(
+      'The refill was bought: GreenCloud charged your card once.',
+    );
+    expect(await charges()).toBe(1);
+    expect(await markerFiles()).toEqual([]);
+  });
+
+  it('offline while checking: checks again when back online, and says so', async () => {
+    const { billing } = await billingCore({ timeoutMs: 800, recheckMs: 60_000 });
+    proxy.lose({
+      method: 'POST',
+      path: '/v1/user/buy',
+      mode: 'drop-after',
+      count: 1,
+      thenDown: true,
+    });
+    await billing.handlers.buyRefill(undefined);
+    await expect
+      .poll(async () => (await billing.handlers.getMoneyStatus(undefined)).state)
+      .toBe('waiting-online');
+    proxy.setDown(false);
+    billing.online();
+    const settled = await settledStatus(billing);
+    expect(settled.state === 'idle' && settled.last?.outcome).toBe('went-through');
+    expect(await charges()).toBe(1);
+  });
+});
+
+describe('answers that leave no doubt', () => {
+  it('a refill that works: one POST and one account read, nothing more', async () => {
+    const { billing } = await billingCore();
+    const before = await sandbox.requests();
+    const reply = await billing.handlers.buyRefill(undefined);
+    expect(reply.outcome).toBe('done');
+    const after = (await sandbox.requests())
+      .slice(before.length)
+      .map((r) => `${r.method} ${r.path}`);
+    expect(after).toEqual(['POST /v1/user/buy', 'GET /v1/user']);
+  });
+
+  it('not sent at all (connection refused): an offline error, no check, no block', async () => {
+    const { billing } = await billingCore();
+    await proxy.close();
+    const error = await refusal(billing.handlers.buyRefill(undefined));
+    expect(error.kind).toBe('offline');
+    expect(error.requestSent).toBeUndefined();
+    expect(billing.isMoneyBusy()).toBe(false);
+    expect(await markerFiles()).toEqual([]);
+    expect(await charges()).toBe(0);
+  });
+
+  it('a declined test card sets no bundle and leaves nothing pending', async () => {
+    const { billing } = await billingCore();
+    const error = await refusal(
+      billing.handlers.setBundle({
+        name: 'STARTER',
+        paymentMethod: 'pm_card_chargeDeclinedInsufficientFunds',
+        address: { street: 'My House 8295', city: 'Parana', postCode: '3100', country: 'AR' },
+      }),
+    );
+    expect(error.kind).toBe('payment-declined');
+    expect(billing.isMoneyBusy()).toBe(false);
+    expect(await sandbox.count('POST', '/v1/user/bundle')).toBe(1);
+  });
+
+  it('a bundle switch whose reply is lost is settled from the plan itself', async () => {
+    const { billing } = await billingCore({ timeoutMs: 800 });
+    proxy.lose({ method: 'PUT', path: '/v1/user/bundle/starter', mode: 'drop-after', count: 1 });
+    expect((await billing.handlers.changeBundle({ name: 'STARTER' })).outcome).toBe('unknown');
+    const settled = await settledStatus(billing);
+    expect(settled.state === 'idle' && settled.last?.sentence).toBe('Your bundle is now STARTER.');
+    expect(await sandbox.count('PUT', '/v1/user/bundle/starter')).toBe(1);
+  });
+});
