@@ -8,6 +8,12 @@ import { bundleSizeReport } from './scripts/report-bundle-size';
 // There is no dev-server mode on purpose: the window only ever loads the built files.
 export default defineConfig({
   main: {
+    // GreenCloud's own Stripe publishable key, when the build is given one (public by design).
+    define: {
+      __GREENCLOUD_STRIPE_PUBLISHABLE_KEY__: JSON.stringify(
+        process.env.GREENCLOUD_STRIPE_PUBLISHABLE_KEY ?? '',
+      ),
+    },
     build: {
       outDir: 'out/main',
       lib: { entry: resolve('src-main/index.ts') },
@@ -18,7 +24,13 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      lib: { entry: resolve('src-preload/preload.ts') },
+      // The app window's bridge, and the card window's one-call preload (issue 10).
+      lib: {
+        entry: {
+          preload: resolve('src-preload/preload.ts'),
+          'card-preload': resolve('src-preload/card-preload.ts'),
+        },
+      },
       // A sandboxed preload can require only `electron` (and a few Node built-ins): everything it
       // uses, zod and the contract included, must be bundled into the one file.
       externalizeDeps: false,

@@ -7,6 +7,7 @@ import {
   app,
   BrowserWindow,
   clipboard,
+  ipcMain,
   Menu,
   net,
   Notification,
@@ -26,6 +27,7 @@ import { loadKeytar } from './session/load-keytar';
 import { buildAppMenuTemplate } from './electron/app-menu';
 import { registerAppSchemePrivileges, serveRendererFolder } from './electron/app-protocol';
 import { onCoreEvent } from './electron/core-events';
+import { cardPartition, createCardWindowOpener } from './electron/card-window';
 import { createDeepLinkRouter } from './electron/deep-link-router';
 import { sendBridgeEvent } from './electron/ipc-bridge';
 import { connectBridgeToIpcMain } from './electron/ipc-main-bridge';
@@ -40,7 +42,9 @@ import { denyAllPermissions, guardAllWebContents } from './electron/web-contents
 const appUserModelId = 'dev.greencloud.desktop';
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../preload/preload.cjs');
+const cardPreloadPath = join(here, '../preload/card-preload.cjs');
 const rendererDir = join(here, '../renderer');
+const cardPageDir = join(here, '../card');
 // Tray icons ship beside out/ (electron-builder `files`), read from the app's own folder or asar.
 const trayIconDir = join(app.getAppPath(), 'assets', 'tray');
 const shutdownTimeoutMs = 3_000;
@@ -142,6 +146,16 @@ async function start(): Promise<void> {
     clipboard,
     openExternal: (url) => shell.openExternal(url),
     launchAtLogin: createLaunchAtLogin(app, process.platform),
+    openCardWindow: createCardWindowOpener({
+      createWindow: (options) => new BrowserWindow(options),
+      cardSession: () => session.fromPartition(cardPartition),
+      fetchFromNetwork: (request) => net.fetch(request, { bypassCustomProtocolHandlers: true }),
+      ipcMain,
+      parent: () => mainWindow,
+      preloadPath: cardPreloadPath,
+      rendererDir: cardPageDir,
+    }),
+    greencloudPublishableKey: __GREENCLOUD_STRIPE_PUBLISHABLE_KEY__ || undefined,
   });
   quitCleanly(core);
 

@@ -29,49 +29,6 @@ export const cardWindowResult = z.discriminatedUnion('kind', [
 export type ChosenCard = z.infer<typeof chosenCard>;
 export type CardWindowResult = z.infer<typeof cardWindowResult>;
 
-/** What the card window shows: the sandbox's test-card form, Stripe's Payment Element, or no key. */
-export type CardWindowMode = 'sandbox' | 'live' | 'no-key';
-
-export interface CardWindowConfig {
-  mode: CardWindowMode;
-  /** Stripe publishable key (pk_live_… or pk_test_…): public by design, never a secret key. */
-  publishableKey?: string;
-  /** What the card is for, so the window can say it: a card change or a new bundle. */
-  purpose: 'change-card' | 'set-bundle';
-  /** The currency Stripe's Payment Element is set up with (ISO 4217, lower case for Stripe). */
-  currency: string;
-}
+export type { CardWindowConfig, CardWindowMode } from './card-window-config';
 
 export const cardPurpose = z.enum(['change-card', 'set-bundle']);
-
-const configSchema = z.object({
-  mode: z.enum(['sandbox', 'live', 'no-key']),
-  publishableKey: z
-    .string()
-    .regex(/^pk_(live|test)_[A-Za-z0-9]{1,250}$/)
-    .optional(),
-  purpose: cardPurpose,
-  currency: z.string().regex(/^[a-z]{3}$/),
-});
-
-/** The window's URL carries its configuration in the query: nothing in it is secret. */
-export function cardWindowQuery(config: CardWindowConfig): string {
-  const params = new URLSearchParams({
-    mode: config.mode,
-    purpose: config.purpose,
-    currency: config.currency,
-  });
-  if (config.publishableKey) params.set('pk', config.publishableKey);
-  return params.toString();
-}
-
-export function readCardWindowQuery(search: string): CardWindowConfig | undefined {
-  const params = new URLSearchParams(search);
-  const parsed = configSchema.safeParse({
-    mode: params.get('mode') ?? undefined,
-    publishableKey: params.get('pk') ?? undefined,
-    purpose: params.get('purpose') ?? undefined,
-    currency: params.get('currency') ?? undefined,
-  });
-  return parsed.success ? parsed.data : undefined;
-}

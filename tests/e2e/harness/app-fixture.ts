@@ -6,6 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { readCardWindowQuery } from '../../../src-main/common/card-window-config';
+import { cardContentSecurityPolicy } from '../../../src-main/core/card-content-security-policy';
+import { paymentElementFrame, stripeJsStandIn } from '../../helpers/stripe-js-stand-in';
 import Conf from 'conf';
 import { build } from 'esbuild';
 import keytar from 'keytar';
@@ -16,6 +19,7 @@ import {
 } from '../../../src-main/common/bridge-contract';
 import { createAppCore, type AppCore } from '../../../src-main/core/app-core';
 import { createHandlerRegistry } from '../../../src-main/core/handler-registry';
+import { cardPageUrl } from '../../../src-main/core/card-page';
 import type { QuotaAlert, WatcherClock } from '../../../src-main/quota/quota-watcher';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { SandboxControl } from '../../helpers/sandbox-control';
@@ -32,6 +36,14 @@ export interface AppHarness {
   openedUrls: string[];
   /** The OS clipboard stand-in. */
   clipboard: { text: string };
+  /** Resolves with the next card window the app opens (a second page, as Electron's is a window). */
+  nextCardWindow(): Promise<Page>;
+  /** Every payload that crossed the app's bridge or came back from a card window, in order. */
+  bridgeTraffic: unknown[];
+  /** Every console line of every page (app and card windows). */
+  consoleLines: string[];
+  /** The app's data folder (settings, quota history, billing files). */
+  dataDir: string;
   /** Loads the app and waits for its first screen. */
   open(): Promise<void>;
   /**
@@ -56,8 +68,20 @@ const callNameByChannel = new Map<string, string>(
 
 export const test = base.extend<
   { app: AppHarness },
-  { rendererServer: RendererServer; bridgeScript: string }
+  { rendererServer: RendererServer; cardServer: RendererServer; bridgeScript: string }
 >({
+  cardServer: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      // The card window's page on its own origin, as in the app (its own https host there).
+      const server = await startRendererServer(resolve('out/card'), (url) =>
+        cardContentSecurityPolicy(readCardWindowQuery(url.search)?.mode),
+      );
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
   rendererServer: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -82,13 +106,54 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  app: async ({ page, rendererServer, bridgeScript }, use) => {
+  app: async ({ page, rendererServer, cardServer, bridgeScript }, use) => {
     const sandbox = await startSandbox({ port: 0 });
     const dataDir = await mkdtemp(join(tmpdir(), 'greencloud-e2e-'));
     const notifications: QuotaAlert[] = [];
     const openedUrls: string[] = [];
     const clipboard = { text: '' };
     const clock = new MovableClock();
+    const bridgeTraffic: unknown[] = [];
+    const consoleLines: string[] = [];
+    const cardWindowWaiters: ((page: Page) => void)[] = [];
+    const openedCardWindows: Page[] = [];
+    page.on('console', (message) => consoleLines.push(message.text()));
+    // Stands in for src-main/electron/card-window.ts: a second page in the same browser, with
+    // the card preload's one call (`cardEntry.finish`) as a binding, and Stripe.js played by the
+    // stand-in at its own URLs. Closing the page answers nothing, as closing the window does.
+    const openCardWindow = async (config: Parameters<typeof cardPageUrl>[0]) => {
+      const cardPage = await page.context().newPage();
+      cardPage.on('console', (message) => consoleLines.push(message.text()));
+      await cardPage.route('https://js.stripe.com/**', (route) => {
+        const isFrame = route.request().url().endsWith('/payment-element.html');
+        return route.fulfill({
+          contentType: isFrame ? 'text/html' : 'text/javascript',
+          body: isFrame ? paymentElementFrame : stripeJsStandIn,
+        });
+      });
+      const answer = new Promise<unknown>((resolveAnswer) => {
+        cardPage.on('close', () => resolveAnswer(undefined));
+        void cardPage.exposeBinding('__cardEntryFinish', (_source, result: unknown) => {
+          bridgeTraffic.push(result);
+          resolveAnswer(result);
+          void cardPage.close();
+        });
+      });
+      await cardPage.addInitScript(() => {
+        Object.defineProperty(window, 'cardEntry', {
+          value: Object.freeze({
+            finish: (result: unknown) =>
+              (window as unknown as { __cardEntryFinish(r: unknown): void }).__cardEntryFinish(
+                result,
+              ),
+          }),
+        });
+      });
+      await cardPage.goto(cardPageUrl(config, cardServer.origin));
+      openedCardWindows.push(cardPage);
+      for (const waiter of cardWindowWaiters.splice(0)) waiter(cardPage);
+      return answer;
+    };
     const core = await createAppCore({
       clock,
       dataDir,
@@ -105,6 +170,7 @@ export const test = base.extend<
       openExternal: async (url) => void openedUrls.push(url),
       // "Try the sandbox" uses this test's sandbox, so the test can reach its control endpoints.
       startSandbox: async () => ({ ...sandbox, close: async () => undefined }),
+      openCardWindow,
     });
     // Sign-in goes to this test's sandbox as a custom endpoint, as a developer pointing the app
     // at a local or staging server would set it.
@@ -115,8 +181,18 @@ export const test = base.extend<
     const registry = createHandlerRegistry(core.handlers, (url) =>
       Boolean(url?.startsWith(`${rendererServer.origin}/`)),
     );
-    await page.exposeBinding('__greencloudInvoke', (source, channel: string, payload: unknown) =>
-      registry.dispatch(callNameByChannel.get(channel) ?? channel, payload, source.frame.url()),
+    await page.exposeBinding(
+      '__greencloudInvoke',
+      async (source, channel: string, payload: unknown) => {
+        bridgeTraffic.push(payload);
+        const result = await registry.dispatch(
+          callNameByChannel.get(channel) ?? channel,
+          payload,
+          source.frame.url(),
+        );
+        bridgeTraffic.push(result);
+        return result;
+      },
     );
     const unsubscribe = core.onEvent((name, payload) => {
       page
@@ -136,6 +212,14 @@ export const test = base.extend<
       notifications,
       openedUrls,
       clipboard,
+      bridgeTraffic,
+      consoleLines,
+      dataDir,
+      nextCardWindow: () => {
+        const unseen = openedCardWindows.find((p) => !p.isClosed());
+        if (unseen) return Promise.resolve(unseen);
+        return new Promise((resolveWindow) => cardWindowWaiters.push(resolveWindow));
+      },
       open: async () => {
         await page.goto(`${rendererServer.origin}/`);
         await expect(page.locator('body')).not.toBeEmpty();

@@ -13,17 +13,25 @@ export interface RendererServer {
   close(): Promise<void>;
 }
 
-export async function startRendererServer(root: string): Promise<RendererServer> {
+/**
+ * `policyFor` picks the CSP for a request: the app's one policy by default; the card window's
+ * server (out/card) passes the card policy, which depends on the page's mode.
+ */
+export async function startRendererServer(
+  root: string,
+  policyFor: (url: URL) => string = () => contentSecurityPolicy,
+): Promise<RendererServer> {
   const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://loopback').pathname;
+    const url = new URL(request.url ?? '/', 'http://loopback');
+    const path = url.pathname;
+    const csp = policyFor(url);
     const file = resolveAppFile(root, `${appOrigin}${path}`);
-    const notFound = () =>
-      response.writeHead(404, { 'Content-Security-Policy': contentSecurityPolicy }).end();
+    const notFound = () => response.writeHead(404, { 'Content-Security-Policy': csp }).end();
     if (file === undefined) return notFound();
     readFile(file).then((body) => {
       response.writeHead(200, {
         'Content-Type': contentTypeFor(file),
-        'Content-Security-Policy': contentSecurityPolicy,
+        'Content-Security-Policy': csp,
         'X-Content-Type-Options': 'nosniff',
       });
       response.end(body);
