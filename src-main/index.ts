@@ -7,7 +7,6 @@ import {
   app,
   BrowserWindow,
   clipboard,
-  ipcMain,
   Menu,
   net,
   Notification,
@@ -30,6 +29,7 @@ import { onCoreEvent } from './electron/core-events';
 import { cardPartition, createCardWindowOpener } from './electron/card-window';
 import { createDeepLinkRouter } from './electron/deep-link-router';
 import { sendBridgeEvent } from './electron/ipc-bridge';
+import { onCardEntryResult } from './electron/ipc-card-entry';
 import { connectBridgeToIpcMain } from './electron/ipc-main-bridge';
 import { createLaunchAtLogin, wasLaunchedAtLogin } from './electron/launch-at-login';
 import { createMainWindow, showWindow } from './electron/main-window';
@@ -150,7 +150,7 @@ async function start(): Promise<void> {
       createWindow: (options) => new BrowserWindow(options),
       cardSession: () => session.fromPartition(cardPartition),
       fetchFromNetwork: (request) => net.fetch(request, { bypassCustomProtocolHandlers: true }),
-      ipcMain,
+      onResult: onCardEntryResult,
       parent: () => mainWindow,
       preloadPath: cardPreloadPath,
       rendererDir: cardPageDir,

@@ -11,11 +11,10 @@
 // genuine https origin without a local web server, certificate or open port, its bytes never come
 // from the network, and the interception lives only in this partition.
 import { readFile } from 'node:fs/promises';
-import type { BrowserWindow, BrowserWindowConstructorOptions, IpcMain, Session } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session } from 'electron';
 import type { CardWindowConfig } from '../common/card-choice';
-import { cardEntryChannel } from '../common/card-entry-channel';
 import { cardContentSecurityPolicy } from '../core/card-content-security-policy';
-import { cardPageUrl, isCardPageUrl } from '../core/card-page';
+import { cardPageUrl } from '../core/card-page';
 import type { OpenCardWindow } from '../billing/card-entry';
 import { contentTypeFor } from './app-protocol-paths';
 import { isCardPageHostRequest, resolveCardPageFile } from './card-page-files';
@@ -30,7 +29,8 @@ export interface CardWindowDeps {
   cardSession: () => Session;
   /** Passes a request on to the network, past this partition's handlers (net.fetch). */
   fetchFromNetwork: (request: Request) => Promise<Response>;
-  ipcMain: Pick<IpcMain, 'on' | 'removeListener'>;
+  /** Listens on the card window's one channel (ipc-card-entry.ts); returns the unsubscribe. */
+  onResult: (window: BrowserWindow, handler: (payload: unknown) => void) => () => void;
   parent: () => BrowserWindow | undefined;
   preloadPath: string;
   /** out/card: the card page's own build (card-window.vite.config.ts). */
@@ -81,15 +81,12 @@ export function createCardWindowOpener(deps: CardWindowDeps): OpenCardWindow {
     });
     open = new Promise<unknown>((resolve) => {
       let result: unknown;
-      const onFinish = (event: Electron.IpcMainEvent, payload: unknown) => {
-        // Only this window's own card page may answer; anything else is ignored.
-        if (event.sender !== window.webContents || !isCardPageUrl(event.senderFrame?.url)) return;
+      const stopListening = deps.onResult(window, (payload) => {
         result = payload;
         window.close();
-      };
-      deps.ipcMain.on(cardEntryChannel, onFinish);
+      });
       window.once('closed', () => {
-        deps.ipcMain.removeListener(cardEntryChannel, onFinish);
+        stopListening();
         open = undefined;
         resolve(result);
       });
