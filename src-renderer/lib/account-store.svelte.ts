@@ -3,12 +3,7 @@
 
 import type { BridgeResult } from '../../src-main/common/app-error';
 import type { AccountSnapshot, GreenCloudBridge } from '../../src-main/common/bridge-contract';
-import type {
-  ChangePasswordRequest,
-  FlagsRequest,
-  SetBundleRequest,
-} from '../../src-main/common/api-schemas';
-import type { BundleName } from '../../src-main/common/bundles';
+import type { ChangePasswordRequest, FlagsRequest } from '../../src-main/common/api-schemas';
 import { listen, settle, type AppErrorData } from './bridge';
 
 export type Flags = FlagsRequest;
@@ -20,7 +15,6 @@ export class AccountStore {
   #error = $state<AppErrorData | null>(null);
   /** Flags shown while a change is in flight, so the toggles move at once. */
   #pendingFlags = $state<Flags | null>(null);
-  #buying = $state(false);
 
   readonly account = $derived(this.#snapshot?.account);
   readonly stale = $derived(this.#snapshot?.stale ?? false);
@@ -50,9 +44,6 @@ export class AccountStore {
   }
   get flagsPending(): boolean {
     return this.#pendingFlags !== null;
-  }
-  get buying(): boolean {
-    return this.#buying;
   }
 
   subscribe(): () => void {
@@ -127,29 +118,7 @@ export class AccountStore {
   disableTwoFactor(code: string) {
     return this.#applying(() => this.#bridge.disableTwoFactor({ code }));
   }
-  setBundle(request: SetBundleRequest) {
-    return this.#applying(() => this.#bridge.setBundle(request));
-  }
-  changeBundle(name: BundleName) {
-    return this.#applying(() => this.#bridge.changeBundle({ name }));
-  }
-  changeCard(paymentMethod: string) {
-    return settle(() => this.#bridge.changeCard({ paymentMethod }));
-  }
-
-  /**
-   * Exactly one request however often it is called: the guard is set before the first await, so
-   * a second click in the same tick already sees it. Returns null when a purchase is in flight.
-   */
-  async buyRefill(): Promise<BridgeResult<AccountSnapshot> | null> {
-    if (this.#buying) return null;
-    this.#buying = true;
-    try {
-      return await this.#applying(() => this.#bridge.buyRefill());
-    } finally {
-      this.#buying = false;
-    }
-  }
+  // Money actions (bundle, refill, card) live in billing-store.svelte.ts.
 
   async #applying(
     run: () => Promise<BridgeResult<AccountSnapshot>>,

@@ -5,16 +5,7 @@ import type { NavigationRequest } from '../../src-main/common/bridge-contract';
 
 export type SignedOutView = 'sign-in' | 'forgot-password' | 'set-password';
 export type SignedInView =
-  | 'account'
-  | 'flags'
-  | 'password'
-  | 'two-factor'
-  | 'bundles'
-  | 'refill'
-  | 'card'
-  | 'invoices'
-  | 'settings'
-  | 'set-password';
+  'account' | 'flags' | 'password' | 'two-factor' | 'billing' | 'settings' | 'set-password';
 
 export interface NavItem {
   view: SignedInView;
@@ -37,12 +28,7 @@ export const navGroups: readonly NavGroup[] = [
   },
   {
     heading: 'Billing',
-    items: [
-      { view: 'bundles', label: 'Bundles' },
-      { view: 'refill', label: 'Buy refill' },
-      { view: 'card', label: 'Card' },
-      { view: 'invoices', label: 'Invoices' },
-    ],
+    items: [{ view: 'billing', label: 'Billing' }],
   },
   { items: [{ view: 'settings', label: 'Settings' }] },
 ];
@@ -90,7 +76,7 @@ export class Router {
       else this.showSignedOut('set-password');
       return;
     }
-    const view = request.view === 'buy-refill' ? 'refill' : 'account';
+    const view = request.view === 'buy-refill' ? 'billing' : 'account';
     // Signed out (a notification clicked after the session ended): that view opens after sign-in.
     if (signedIn) this.show(view);
     else this.#signedInView = view;

@@ -1,0 +1,217 @@
+// The Billing page's state: money actions and what the app knows about them (sending, checking a
+// lost reply, settled), the card on file (the newest invoice's card, or the one just changed),
+// invoices, and the billing facts for the endpoint. Money replies carry the one account read main
+// made after the action; the account store takes it from here, so no second GET /user is sent.
+
+import type { BridgeResult } from '../../src-main/common/app-error';
+import type {
+  InvoiceDetail,
+  InvoiceSummary,
+  SetBundleRequest,
+} from '../../src-main/common/api-schemas';
+import type {
+  BillingPreferencesView,
+  GreenCloudBridge,
+  MoneyReply,
+} from '../../src-main/common/bridge-contract';
+import type { BundleName } from '../../src-main/common/bundles';
+import type { CardWindowResult } from '../../src-main/common/card-choice';
+import type { MoneyStatus } from '../../src-main/common/money-status';
+import type { AccountStore } from './account-store.svelte';
+import { listen, settle, type AppErrorData } from './bridge';
+
+export interface CardOnFile {
+  brand?: string;
+  last4?: string;
+  /** "12/34" when known (a card chosen in this session). */
+  expiry?: string;
+  /** Where the app learnt it: the newest invoice, or the change just made. */
+  source: 'invoice' | 'changed';
+}
+
+export class BillingStore {
+  readonly #bridge: GreenCloudBridge;
+  readonly #account: AccountStore;
+  #money = $state<MoneyStatus>({ state: 'idle' });
+  #preferences = $state<BillingPreferencesView | null>(null);
+  #invoices = $state<InvoiceSummary[] | null>(null);
+  #details = $state<Record<string, InvoiceDetail>>({});
+  #invoicesError = $state<AppErrorData | null>(null);
+  #invoicesLoading = $state(false);
+  #changedCard = $state<CardOnFile | null>(null);
+  #choosingCard = $state(false);
+
+  readonly moneyBusy = $derived(this.#money.state !== 'idle');
+  readonly newestInvoice = $derived(this.#invoices?.[0]);
+  readonly cardOnFile = $derived<CardOnFile | null>(
+    this.#changedCard ??
+      (() => {
+        const newest = this.#invoices?.[0];
+        const card = newest ? this.#details[newest.id]?.payment?.card : undefined;
+        return card ? { brand: card.brand, last4: card.last4, source: 'invoice' as const } : null;
+      })(),
+  );
+
+  constructor(bridge: GreenCloudBridge, account: AccountStore) {
+    this.#bridge = bridge;
+    this.#account = account;
+  }
+
+  get money(): MoneyStatus {
+    return this.#money;
+  }
+  get preferences(): BillingPreferencesView | null {
+    return this.#preferences;
+  }
+  get invoices(): InvoiceSummary[] | null {
+    return this.#invoices;
+  }
+  get invoicesError(): AppErrorData | null {
+    return this.#invoicesError;
+  }
+  get invoicesLoading(): boolean {
+    return this.#invoicesLoading;
+  }
+  get choosingCard(): boolean {
+    return this.#choosingCard;
+  }
+  detail(id: string): InvoiceDetail | undefined {
+    return this.#details[id];
+  }
+
+  subscribe(): () => void {
+    return listen(this.#bridge.onMoneyChanged?.bind(this.#bridge), (status) => {
+      const settledNow = this.#money.state !== 'idle' && status.state === 'idle' && status.last;
+      this.#money = status;
+      // A lost reply has been settled: the invoices may hold the charge it made.
+      if (settledNow) void this.loadInvoices();
+    });
+  }
+
+  clear(): void {
+    this.#money = { state: 'idle' };
+    this.#preferences = null;
+    this.#invoices = null;
+    this.#details = {};
+    this.#changedCard = null;
+  }
+
+  /** Everything the Billing page shows, once per visit. */
+  async load(): Promise<void> {
+    const [money, preferences] = await Promise.all([
+      settle(() => this.#bridge.getMoneyStatus()),
+      settle(() => this.#bridge.getBillingPreferences()),
+    ]);
+    if (money.ok) this.#money = money.value;
+    if (preferences.ok) this.#preferences = preferences.value;
+    await this.loadInvoices();
+  }
+
+  async loadInvoices(): Promise<void> {
+    this.#invoicesLoading = true;
+    this.#invoicesError = null;
+    const result = await settle(() => this.#bridge.listInvoices());
+    this.#invoicesLoading = false;
+    if (!result.ok) {
+      this.#invoicesError = result.error;
+      return;
+    }
+    this.#invoices = result.value.toSorted((a, b) => (b.paidDay ?? 0) - (a.paidDay ?? 0));
+    // Descriptions and the card are on each invoice's own page: read the newest few.
+    await Promise.all(this.#invoices.slice(0, 8).map((invoice) => this.#loadDetail(invoice.id)));
+  }
+
+  async #loadDetail(id: string): Promise<void> {
+    if (this.#details[id]) return;
+    const result = await settle(() => this.#bridge.getInvoice({ id }));
+    if (result.ok) this.#details = { ...this.#details, [id]: result.value };
+  }
+
+  async setCurrency(currency: string): Promise<BridgeResult<BillingPreferencesView>> {
+    const result = await settle(() => this.#bridge.setBillingPreferences({ currency }));
+    if (result.ok) this.#preferences = result.value;
+    return result;
+  }
+
+  async setPublishableKey(key: string): Promise<BridgeResult<BillingPreferencesView>> {
+    const result = await settle(() =>
+      this.#bridge.setBillingPreferences({ stripePublishableKey: key }),
+    );
+    if (result.ok) this.#preferences = result.value;
+    return result;
+  }
+
+  /** Opens the card window; null when it was closed without a card. One window at a time. */
+  async chooseCard(
+    purpose: 'change-card' | 'set-bundle',
+  ): Promise<BridgeResult<CardWindowResult | null>> {
+    if (this.#choosingCard) return { ok: true, value: null };
+    this.#choosingCard = true;
+    try {
+      return await settle(() => this.#bridge.chooseCard({ purpose }));
+    } finally {
+      this.#choosingCard = false;
+    }
+  }
+
+  async changeCard(choice: CardWindowResult & { paymentMethod: string }) {
+    const result = await settle(() =>
+      this.#bridge.changeCard({ paymentMethod: choice.paymentMethod }),
+    );
+    if (result.ok) {
+      this.#preferences = result.value;
+      this.#changedCard =
+        choice.kind === 'card'
+          ? {
+              brand: choice.brand,
+              last4: choice.last4,
+              expiry: `${String(choice.expMonth).padStart(2, '0')}/${String(choice.expYear).slice(-2)}`,
+              source: 'changed',
+            }
+          : { source: 'changed' };
+    } else if (result.error.retryAt) {
+      await this.#reloadPreferences();
+    }
+    return result;
+  }
+
+  buyRefill() {
+    return this.#money_(() => this.#bridge.buyRefill());
+  }
+  changeBundle(name: BundleName) {
+    return this.#money_(() => this.#bridge.changeBundle({ name }));
+  }
+  setBundle(request: SetBundleRequest) {
+    return this.#money_(() => this.#bridge.setBundle(request));
+  }
+
+  async #reloadPreferences(): Promise<void> {
+    const preferences = await settle(() => this.#bridge.getBillingPreferences());
+    if (preferences.ok) this.#preferences = preferences.value;
+  }
+
+  /**
+   * One request per intent: refused here while another money action runs or is being checked
+   * (main refuses too). A done reply brings the account main read once; the list of invoices is
+   * read again so the new charge shows.
+   */
+  async #money_(
+    run: () => Promise<BridgeResult<MoneyReply>>,
+  ): Promise<BridgeResult<MoneyReply> | null> {
+    if (this.moneyBusy) return null;
+    this.#money = { state: 'sending', intent: { action: 'refill' } };
+    const result = await settle(run);
+    if (result.ok) {
+      const reply = result.value;
+      if (reply.outcome === 'done') {
+        this.#account.apply(reply.snapshot);
+        this.#money = { state: 'idle' };
+        void this.loadInvoices();
+      } else this.#money = reply.status;
+    } else {
+      const status = await settle(() => this.#bridge.getMoneyStatus());
+      this.#money = status.ok ? status.value : { state: 'idle' };
+    }
+    return result;
+  }
+}

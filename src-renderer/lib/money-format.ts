@@ -1,0 +1,16 @@
+// Every amount the Billing page shows, with its currency (src-main/common/money.ts decides which):
+// "$9.99", "€9.99". Without a known currency the amount says so in words rather than stand bare.
+import { formatMoney, resolveCurrency } from '../../src-main/common/money';
+import { formatAmount } from './format';
+
+export function formatPrice(
+  amount: number | undefined,
+  serverCurrency: string | undefined,
+  endpointCurrency: string | undefined,
+): string {
+  if (amount === undefined) return 'Price not stated by GreenCloud';
+  const currency = resolveCurrency(serverCurrency, endpointCurrency);
+  return currency
+    ? formatMoney({ amount, currency })
+    : `${formatAmount(amount)} (choose your billing currency above)`;
+}

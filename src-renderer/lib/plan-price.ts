@@ -1,0 +1,17 @@
+// A plan's price as far as anyone has said it: the server's for the current plan, the docs' for
+// DEVELOPER; otherwise unknown, and the views say so in words (never as if it were free).
+import type { AccountView } from '../../src-main/common/bridge-contract';
+import { isBundleName, knownBundlePrices, type BundleName } from '../../src-main/common/bundles';
+
+export function planPrice(account: AccountView, plan: string): number | undefined {
+  if (account.bundle?.name === plan && account.bundle.price !== undefined)
+    return account.bundle.price;
+  return isBundleName(plan) ? knownBundlePrices[plan as BundleName] : undefined;
+}
+
+/** "Visa •••• 4242", or words when the card is not known. */
+export function describeCard(card: { brand?: string; last4?: string } | null): string {
+  if (!card || (!card.brand && !card.last4)) return 'your card on file';
+  const brand = card.brand ? card.brand[0]!.toUpperCase() + card.brand.slice(1) : 'Card';
+  return card.last4 ? `${brand} •••• ${card.last4}` : brand;
+}
