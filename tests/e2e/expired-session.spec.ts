@@ -17,8 +17,8 @@ test('an access token that ran out is renewed quietly and the user stays signed 
   await page.getByRole('button', { name: 'Refresh now' }).click();
 
   await expect(page.getByTestId('last-updated')).toBeVisible();
-  await openView(page, 'Invoices');
-  await expect(page.getByRole('heading', { name: 'Invoices', level: 1 })).toBeVisible();
+  await openView(page, 'Billing');
+  await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toBeVisible();
   const refreshes = (await app.control.requests()).filter((r) => r.path === '/v1/auth/refresh');
   expect(refreshes.map((r) => r.status)).toEqual([200]);
   await expect(page.getByTestId('session-ended')).toHaveCount(0);

@@ -1,5 +1,6 @@
-// Flags: a customer switches the low-quota notification or auto-renewal on and off. Each switch
-// applies at once, the other flag keeps its value on the server, and a refusal puts it back.
+// Flags: the low-quota notification is switched under Flags, auto-renewal on the Billing page
+// (issue 10). Each switch applies at once, the other flag keeps its value on the server (both are
+// always sent), and a refusal puts the switch back.
 
 import { test, expect } from './harness/app-fixture';
 import type { AppHarness } from './harness/app-fixture';
@@ -11,61 +12,56 @@ async function flagsOnServer(app: AppHarness) {
   return (await app.core.handlers.refreshAccount()).account.flags;
 }
 
-test('turning off the low-quota notification leaves auto-renewal on', async ({ app }) => {
+test('low-quota notification under Flags and auto-renewal on Billing keep each other', async ({
+  app,
+}) => {
   await signInThroughForm(app);
   const { page } = app;
   await openView(page, 'Flags');
   const lowQuota = page.getByRole('switch', { name: 'Low-quota notification' });
-  const renewal = page.getByRole('switch', { name: 'Bundle auto-renewal' });
   await expect(lowQuota).toBeChecked();
-  await expect(renewal).toBeChecked();
+  await expect(page.getByRole('switch', { name: /auto-renewal/i })).toHaveCount(0);
 
   await lowQuota.click();
   await expect(page.getByTestId('flags-status')).toHaveText('Low-quota notification is now off.');
-  await expect(lowQuota).not.toBeChecked();
-  await expect(renewal).toBeChecked();
   expect(await flagsOnServer(app)).toEqual({
     bundleAutoRenewal: true,
     lowQuotaNotification: false,
   });
+  await captureView(page, 'flags');
 
+  await openView(page, 'Billing');
+  const renewal = page.getByRole('switch', { name: 'Auto-renewal' });
+  await expect(renewal).toBeChecked();
   await renewal.click();
-  await expect(page.getByTestId('flags-status')).toHaveText('Bundle auto-renewal is now off.');
+  await expect(page.getByTestId('autorenewal-status')).toHaveText('Auto-renewal is now off.');
   expect(await flagsOnServer(app)).toEqual({
     bundleAutoRenewal: false,
     lowQuotaNotification: false,
   });
 
-  await lowQuota.click();
-  await expect(page.getByTestId('flags-status')).toHaveText('Low-quota notification is now on.');
-  expect(await flagsOnServer(app)).toEqual({
-    bundleAutoRenewal: false,
-    lowQuotaNotification: true,
-  });
-  await captureView(page, 'flags');
-
   await openView(page, 'Account');
   const flags = page.getByRole('region', { name: 'Flags' });
   await expect(flags).toContainText('Bundle auto-renewal: off');
-  await expect(flags).toContainText('Low-quota notification: on');
+  await expect(flags).toContainText('Low-quota notification: off');
 });
 
 test('a refused change puts the switch back and says why', async ({ app }) => {
   await signInThroughForm(app);
   const { page } = app;
   await openView(page, 'Flags');
-  const renewal = page.getByRole('switch', { name: 'Bundle auto-renewal' });
-  await expect(renewal).toBeChecked();
+  const lowQuota = page.getByRole('switch', { name: 'Low-quota notification' });
+  await expect(lowQuota).toBeChecked();
 
   await app.control.fault({ mode: 'status', status: 500, count: 1, path: '/v1/user/flags' });
-  await renewal.click();
+  await lowQuota.click();
 
   const error = page.getByTestId('flags-error');
   await expect(error).toContainText('The change was not saved');
   await expect(error).toContainText('The switch is back where it was.');
   await expect(error).not.toContainText(/Error:|at \w+ \(/); // a sentence, not a stack trace
-  await expect(renewal).toBeChecked();
-  await expect(renewal).toBeEnabled();
+  await expect(lowQuota).toBeChecked();
+  await expect(lowQuota).toBeEnabled();
   expect(await flagsOnServer(app)).toEqual({
     bundleAutoRenewal: true,
     lowQuotaNotification: true,
@@ -73,13 +69,9 @@ test('a refused change puts the switch back and says why', async ({ app }) => {
   await captureView(page, 'flags-refused');
 
   // Once GreenCloud answers again, the same click works.
-  await renewal.click();
-  await expect(page.getByTestId('flags-status')).toHaveText('Bundle auto-renewal is now off.');
+  await lowQuota.click();
+  await expect(page.getByTestId('flags-status')).toHaveText('Low-quota notification is now off.');
   await expect(error).toBeHidden();
-  expect(await flagsOnServer(app)).toEqual({
-    bundleAutoRenewal: false,
-    lowQuotaNotification: true,
-  });
   const flagWrites = (await app.control.requests()).filter(
     (r) => r.method === 'PUT' && r.path === '/v1/user/flags',
   );

@@ -64,7 +64,7 @@ test('the banner follows my quota down on every view, and its Buy refill brings 
   await captureView(page, 'quota-banner-exhausted');
 
   await banner.getByRole('button', { name: 'Buy refill' }).click();
-  await expect(page.getByRole('heading', { name: 'Buy refill', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Buy refill…' }).click();
   await page
     .getByRole('dialog', { name: 'Buy a refill?' })

@@ -10,11 +10,12 @@ import { captureView } from './harness/screens';
 
 const technical = /Error:|at \w+ \(|\{|undefined|SyntaxError|Unexpected token/;
 
-/** Each money action, where it lives and the sentence saying why it is switched off. */
+/** Each money action on the Billing page, and the sentence saying why it is switched off. */
+const billingWhy = 'Buying, plan changes and card changes need a connection to GreenCloud';
 const moneyActions = [
-  { view: 'Buy refill', button: 'Buy refill…', why: 'Buying needs a connection to GreenCloud' },
-  { view: 'Bundles', button: 'Switch to STARTER', why: 'Changing or buying a bundle needs a' },
-  { view: 'Card', button: 'Change payment method', why: 'Changing the card needs a connection' },
+  { view: 'Billing', button: 'Buy refill…', why: billingWhy },
+  { view: 'Billing', button: 'Switch to STARTER', why: billingWhy },
+  { view: 'Billing', button: 'Set a bundle with a new card', why: billingWhy },
 ];
 
 /** The Account view's own "Refresh now" (the stale banner has one too). */
@@ -108,7 +109,7 @@ test('offline, the app says so and keeps money actions off until the network is 
   await page.context().setOffline(true);
 
   await expect(page.getByRole('banner').getByRole('status')).toHaveText('Offline');
-  await openView(page, 'Buy refill');
+  await openView(page, 'Billing');
   await expect(page.getByTestId('stale-notice')).toContainText('You are offline.');
   await expectMoneyActions(app, 'read-only');
 

@@ -7,7 +7,13 @@
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type LossMode = 'drop-after' | 'stall-after' | 'gateway-502' | 'gateway-504-after';
+export type LossMode =
+  | 'drop-after'
+  | 'stall-after'
+  | 'gateway-502'
+  | 'gateway-504-after'
+  /** Not a loss: the reply arrives, `ms` late (to watch what the app shows meanwhile). */
+  | 'slow';
 
 interface LossRule {
   method: string;
@@ -16,6 +22,7 @@ interface LossRule {
   count: number;
   /** After losing this reply, behave as offline (the network went away with the reply). */
   thenDown?: boolean;
+  ms?: number;
 }
 
 export interface LossyProxy {
@@ -73,6 +80,7 @@ export async function startLossyProxy(sandboxApiBaseUrl: string): Promise<LossyP
         if (rule?.thenDown) down = true;
         if (rule?.mode === 'drop-after') return void req.socket.destroy();
         if (rule?.mode === 'stall-after') return; // the socket stays open, silent
+        if (rule?.mode === 'slow') await new Promise((done) => setTimeout(done, rule.ms ?? 1000));
         if (rule?.mode === 'gateway-504-after') {
           res.writeHead(504, { 'Content-Type': 'text/plain' }).end('Gateway Timeout');
           return;

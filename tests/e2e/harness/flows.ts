@@ -32,10 +32,7 @@ export const sidebarViews = [
   'Flags',
   'Password',
   'Two-factor',
-  'Bundles',
-  'Buy refill',
-  'Card',
-  'Invoices',
+  'Billing',
   'Settings',
 ] as const;
 

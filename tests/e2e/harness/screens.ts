@@ -52,3 +52,55 @@ export async function captureView(page: Page, name: string): Promise<void> {
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
+
+const roomy = { width: 1100, height: 750 };
+const small = { width: 800, height: 600 };
+
+/**
+ * Screenshots and axe at the usual size (captureView), then the same view in an 800×600 window,
+ * where nothing may spill sideways and the sidebar and the view's heading stay in sight.
+ */
+export async function lookAt(page: Page, name: string, heading: string, signedIn: boolean) {
+  await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+  await captureView(page, name);
+
+  await page.setViewportSize(small);
+  try {
+    const widths = await page.evaluate(() => {
+      const main = document.querySelector('main');
+      return {
+        page: document.documentElement.scrollWidth,
+        window: innerWidth,
+        // The shell clips its main column, so content too wide for it would not widen the page:
+        // measure the scrolling content area as well.
+        content: main ? main.scrollWidth - main.clientWidth : 0,
+        // Boxes whose content runs past their own edges (text out of a card or fieldset), which
+        // the page's width alone would not show.
+        spilling: [...(main?.querySelectorAll<HTMLElement>('*') ?? [])]
+          .filter((el) => {
+            const style = getComputedStyle(el);
+            return (
+              style.display !== 'inline' &&
+              style.overflowX === 'visible' &&
+              el.clientWidth > 0 &&
+              el.scrollWidth > el.clientWidth + 1
+            );
+          })
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.trim().slice(0, 60)}`,
+          ),
+      };
+    });
+    expect(widths.page, `${name}: the page is no wider than the window`).toBeLessThanOrEqual(
+      widths.window,
+    );
+    expect(widths.content, `${name}: nothing in the view spills sideways`).toBeLessThanOrEqual(0);
+    expect(widths.spilling, `${name}: boxes whose content runs past their edges`).toEqual([]);
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeInViewport();
+    if (signedIn) await expect(page.getByRole('navigation', { name: 'Main' })).toBeInViewport();
+    await page.screenshot({ path: `test-results/screenshots/${name}-800x600.png` });
+  } finally {
+    await page.setViewportSize(roomy);
+  }
+}
