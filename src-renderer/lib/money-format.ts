@@ -12,5 +12,5 @@ export function formatPrice(
   const currency = resolveCurrency(serverCurrency, endpointCurrency);
   return currency
     ? formatMoney({ amount, currency })
-    : `${formatAmount(amount)} (choose your billing currency above)`;
+    : `${formatAmount(amount)} (currency not set)`;
 }

@@ -33,7 +33,7 @@ test('a card changed with a sandbox test card, after the auto-pay and before the
     'While auto-renewal is on, GreenCloud does not let you change the card',
   );
   await expect(payment.getByRole('button', { name: 'Change', exact: true })).toBeDisabled();
-  await lookAt(page, 'billing-card-autopay', 'Billing', true);
+  await lookAt(page, 'billing-card-autopay', 'Billing', true, payment);
   await turnOffAutoRenewalFromCard(page);
   expect((await app.core.handlers.refreshAccount(undefined)).account.flags).toEqual({
     bundleAutoRenewal: false,
@@ -62,7 +62,7 @@ test('a card changed with a sandbox test card, after the auto-pay and before the
   await expect(countdown).toContainText('GreenCloud allows one card change a day.');
   await expect(countdown).toContainText(/in 2[34] h \d\d min/);
   await expect(payment.getByRole('button', { name: 'Change', exact: true })).toBeDisabled();
-  await lookAt(page, 'billing-card-countdown', 'Billing', true);
+  await lookAt(page, 'billing-card-countdown', 'Billing', true, countdown);
   await app.advanceClock(dayMs - 90_000);
   await expect(countdown).toContainText(/in 1 min \d\d s/);
   await app.advanceClock(91_000);

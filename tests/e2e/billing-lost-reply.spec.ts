@@ -39,6 +39,8 @@ test('the reply is lost after GreenCloud charged: checking, then bought, one cha
 }) => {
   test.setTimeout(60_000);
   await signInThroughForm(app);
+  // The customer answered the currency question once, on an earlier visit.
+  await app.core.handlers.setBillingPreferences({ currency: 'USD' });
   await openBilling(app);
   const { page, control } = app;
   const rowsBefore = await invoiceRows(app).count();
@@ -52,11 +54,11 @@ test('the reply is lost after GreenCloud charged: checking, then bought, one cha
   await expect(status).toContainText('GreenCloud did not confirm the refill.');
   await expect(page.getByRole('button', { name: 'Buy refill…' })).toBeDisabled();
   expect(app.core.isMoneyBusy()).toBe(true);
-  await lookAt(page, 'billing-checking', 'Billing', true);
+  await lookAt(page, 'billing-checking', 'Billing', true, status);
 
   await expect(status).toHaveAttribute('data-state', 'went-through', { timeout: 10_000 });
   await expect(status).toContainText('The refill was bought: GreenCloud charged your card once.');
-  await lookAt(page, 'billing-bought', 'Billing', true);
+  await lookAt(page, 'billing-bought', 'Billing', true, status);
   await expect(page.getByRole('button', { name: 'Buy refill…' })).toBeEnabled();
   expect(await control.countRequests('POST', '/v1/user/buy')).toBe(1);
   await expect(invoiceRows(app)).toHaveCount(rowsBefore + 1);
@@ -66,6 +68,8 @@ test('the reply is lost after GreenCloud charged: checking, then bought, one cha
 test('offline while checking: says it will check when back online, and does', async ({ app }) => {
   test.setTimeout(60_000);
   await signInThroughForm(app);
+  // The customer answered the currency question once, on an earlier visit.
+  await app.core.handlers.setBillingPreferences({ currency: 'USD' });
   await openBilling(app);
   const { page, control } = app;
   const status = page.getByTestId('money-status');
@@ -81,7 +85,7 @@ test('offline while checking: says it will check when back online, and does', as
   await expect(status).toHaveAttribute('data-state', 'waiting-online', { timeout: 15_000 });
   await expect(status).toContainText('It will check as soon as you are back online');
   await expect(page.getByRole('button', { name: 'Buy refill…' })).toBeDisabled();
-  await lookAt(page, 'billing-waiting-online', 'Billing', true);
+  await lookAt(page, 'billing-waiting-online', 'Billing', true, status);
 
   proxy.setDown(false);
   app.core.networkOnline(); // what Electron's online event tells the core
@@ -94,6 +98,8 @@ test('cut before GreenCloud acted: "did not go through, nothing was charged", th
 }) => {
   test.setTimeout(60_000);
   await signInThroughForm(app);
+  // The customer answered the currency question once, on an earlier visit.
+  await app.core.handlers.setBillingPreferences({ currency: 'USD' });
   await openBilling(app);
   const { page, control } = app;
   const status = page.getByTestId('money-status');
@@ -105,7 +111,7 @@ test('cut before GreenCloud acted: "did not go through, nothing was charged", th
   await expect(status).toContainText(
     'The refill did not go through, and nothing was charged. You can try again.',
   );
-  await lookAt(page, 'billing-not-charged', 'Billing', true);
+  await lookAt(page, 'billing-not-charged', 'Billing', true, status);
   await expect(invoiceRows(app)).toHaveCount(rowsBefore);
 
   await buyRefill(app);

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -60,8 +60,16 @@ const small = { width: 800, height: 600 };
  * Screenshots and axe at the usual size (captureView), then the same view in an 800×600 window,
  * where nothing may spill sideways and the sidebar and the view's heading stay in sight.
  */
-export async function lookAt(page: Page, name: string, heading: string, signedIn: boolean) {
+export async function lookAt(
+  page: Page,
+  name: string,
+  heading: string,
+  signedIn: boolean,
+  /** What the picture is about, when it sits further down the view than its heading. */
+  subject?: Locator,
+) {
   await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+  await subject?.scrollIntoViewIfNeeded();
   await captureView(page, name);
 
   await page.setViewportSize(small);
@@ -97,7 +105,10 @@ export async function lookAt(page: Page, name: string, heading: string, signedIn
     );
     expect(widths.content, `${name}: nothing in the view spills sideways`).toBeLessThanOrEqual(0);
     expect(widths.spilling, `${name}: boxes whose content runs past their edges`).toEqual([]);
-    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeInViewport();
+    if (subject) await subject.scrollIntoViewIfNeeded();
+    await expect(
+      subject ?? page.getByRole('heading', { name: heading, level: 1 }),
+    ).toBeInViewport();
     if (signedIn) await expect(page.getByRole('navigation', { name: 'Main' })).toBeInViewport();
     await page.screenshot({ path: `test-results/screenshots/${name}-800x600.png` });
   } finally {
