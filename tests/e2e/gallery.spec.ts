@@ -43,5 +43,11 @@ test('billing page', async ({ app }) => {
   await lookAt(page, 'billing', 'Billing', true);
 
   await page.getByRole('button', { name: 'Set a bundle with a new card' }).click();
-  await lookAt(page, 'billing-set-bundle', 'Billing', true);
+  await lookAt(
+    page,
+    'billing-set-bundle',
+    'Billing',
+    true,
+    page.getByRole('form', { name: 'Set bundle' }),
+  );
 });

@@ -104,9 +104,9 @@ test('at a steady pace, the Account view says when the quota runs out and charts
   await signInThroughForm(app);
   const { page } = app;
   // Without auto-renewal the bundle really runs out, which is worth an early warning.
-  await openView(page, 'Flags');
-  await page.getByRole('switch', { name: 'Bundle auto-renewal' }).click();
-  await expect(page.getByTestId('flags-status')).toHaveText('Bundle auto-renewal is now off.');
+  await openView(page, 'Billing');
+  await page.getByRole('switch', { name: 'Auto-renewal' }).click();
+  await expect(page.getByTestId('autorenewal-status')).toHaveText('Auto-renewal is now off.');
   await openView(page, 'Account');
   const forecast = page.getByTestId('forecast');
   await expect(forecast).toHaveText(/Not enough history yet/);
