@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { invoiceDetailResponse, invoiceListResponse } from '../../src-main/common/api-schemas';
+import { stripeTestCards } from '../../src-main/common/stripe-test-cards';
 import { demo, useSandbox } from '../helpers/sandbox-fixture';
 
 const sb = useSandbox();
@@ -30,6 +31,27 @@ async function snapshot(token: string) {
   ]);
   return { user: user.json, invoices: invoices.json };
 }
+
+describe('Stripe test cards that succeed', () => {
+  it.each(stripeTestCards.filter((c) => c.outcome === 'succeeds').map((c) => [c.paymentMethod, c]))(
+    '%s buys a bundle, invoiced with the card’s brand and last four',
+    async (paymentMethod, testCard) => {
+      const token = await sb.signIn();
+      const result = await sb.api('POST', '/user/bundle', {
+        token,
+        body: setBundleBody({ name: 'STARTER', paymentMethod }),
+      });
+      expect(result.status).toBe(204);
+      const [latest] = (await sb.api('GET', '/invoice/list', { token })).json;
+      const detail = await sb.api('GET', `/invoice/${latest.id}`, { token });
+      const sameId = stripeTestCards.find((c) => c.paymentMethod === paymentMethod)!;
+      expect(detail.json.payment.card).toEqual({
+        brand: testCard.brand,
+        last4: sameId.number.slice(-4),
+      });
+    },
+  );
+});
 
 describe('POST /user/bundle (Set Bundle)', () => {
   it('charges the card, records an invoice and sets bundle, card and address (204)', async () => {
@@ -67,9 +89,10 @@ describe('POST /user/bundle (Set Bundle)', () => {
   });
 
   it.each([
-    'pm_card_chargeDeclined',
     'pm_card_visa_chargeDeclined',
     'pm_card_visa_chargeDeclinedInsufficientFunds',
+    // Every test card Stripe documents as declined (src-main/common/stripe-test-cards.ts).
+    ...stripeTestCards.filter((c) => c.outcome === 'declined').map((c) => c.paymentMethod),
   ])('answers 402 PAYMENT_DECLINED for %s and changes nothing', async (paymentMethod) => {
     const token = await sb.signIn();
     const before = await snapshot(token);
