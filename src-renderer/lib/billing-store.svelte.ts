@@ -19,6 +19,7 @@ import type { CardWindowResult } from '../../src-main/common/card-choice';
 import type { MoneyStatus } from '../../src-main/common/money-status';
 import type { AccountStore } from './account-store.svelte';
 import { listen, settle, type AppErrorData } from './bridge';
+import { describeExpiry } from './billing-text';
 
 export interface CardOnFile {
   brand?: string;
@@ -165,7 +166,7 @@ export class BillingStore {
           ? {
               brand: choice.brand,
               last4: choice.last4,
-              expiry: `${String(choice.expMonth).padStart(2, '0')}/${String(choice.expYear).slice(-2)}`,
+              expiry: describeExpiry(choice),
               source: 'changed',
             }
           : { source: 'changed' };

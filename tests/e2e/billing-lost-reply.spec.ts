@@ -23,6 +23,13 @@ test.afterEach(async () => {
   await proxy.close();
 });
 
+async function signInAndOpenBilling(app: AppHarness): Promise<void> {
+  await signInThroughForm(app);
+  // The customer answered the currency question once, on an earlier visit.
+  await app.core.handlers.setBillingPreferences({ currency: 'USD' });
+  await openBilling(app);
+}
+
 async function buyRefill(app: AppHarness): Promise<void> {
   await app.page.getByRole('button', { name: 'Buy refill…' }).click();
   await app.page
@@ -38,10 +45,7 @@ test('the reply is lost after GreenCloud charged: checking, then bought, one cha
   app,
 }) => {
   test.setTimeout(60_000);
-  await signInThroughForm(app);
-  // The customer answered the currency question once, on an earlier visit.
-  await app.core.handlers.setBillingPreferences({ currency: 'USD' });
-  await openBilling(app);
+  await signInAndOpenBilling(app);
   const { page, control } = app;
   const rowsBefore = await invoiceRows(app).count();
   const status = page.getByTestId('money-status');
@@ -67,10 +71,7 @@ test('the reply is lost after GreenCloud charged: checking, then bought, one cha
 
 test('offline while checking: says it will check when back online, and does', async ({ app }) => {
   test.setTimeout(60_000);
-  await signInThroughForm(app);
-  // The customer answered the currency question once, on an earlier visit.
-  await app.core.handlers.setBillingPreferences({ currency: 'USD' });
-  await openBilling(app);
+  await signInAndOpenBilling(app);
   const { page, control } = app;
   const status = page.getByTestId('money-status');
 
@@ -97,10 +98,7 @@ test('cut before GreenCloud acted: "did not go through, nothing was charged", th
   app,
 }) => {
   test.setTimeout(60_000);
-  await signInThroughForm(app);
-  // The customer answered the currency question once, on an earlier visit.
-  await app.core.handlers.setBillingPreferences({ currency: 'USD' });
-  await openBilling(app);
+  await signInAndOpenBilling(app);
   const { page, control } = app;
   const status = page.getByTestId('money-status');
   const rowsBefore = await invoiceRows(app).count();

@@ -1,4 +1,4 @@
-// A plan's price as far as anyone has said it: the server's for the current plan, the docs' for
+// How billing facts are written on the page. A plan's price as far as anyone has said it:
 // DEVELOPER; otherwise unknown, and the views say so in words (never as if it were free).
 import type { AccountView } from '../../src-main/common/bridge-contract';
 import { isBundleName, knownBundlePrices, type BundleName } from '../../src-main/common/bundles';
@@ -14,4 +14,9 @@ export function describeCard(card: { brand?: string; last4?: string } | null): s
   if (!card || (!card.brand && !card.last4)) return 'your card on file';
   const brand = card.brand ? card.brand[0]!.toUpperCase() + card.brand.slice(1) : 'Card';
   return card.last4 ? `${brand} •••• ${card.last4}` : brand;
+}
+
+/** "12/34": a card's expiry as printed on it. */
+export function describeExpiry(card: { expMonth: number; expYear: number }): string {
+  return `${String(card.expMonth).padStart(2, '0')}/${String(card.expYear).slice(-2)}`;
 }
