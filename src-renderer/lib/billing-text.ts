@@ -1,5 +1,6 @@
-// How billing facts are written on the page. A plan's price as far as anyone has said it:
-// DEVELOPER; otherwise unknown, and the views say so in words (never as if it were free).
+// How billing facts are written on the page. A plan's price as far as anyone has said it: the
+// server's for the current plan, the docs' for DEVELOPER; otherwise unknown, and the views say so
+// in words (never as if it were free). A card as "Visa •••• 4242", its expiry as "12/34".
 import type { AccountView } from '../../src-main/common/bridge-contract';
 import { isBundleName, knownBundlePrices, type BundleName } from '../../src-main/common/bundles';
 
