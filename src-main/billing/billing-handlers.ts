@@ -94,8 +94,12 @@ export function createBilling(deps: BillingDeps): Billing {
       // The check's account read refreshes what every view and the watcher show.
       readAccount: async () => {
         const snapshot = await deps.refreshAccount();
-        if (snapshot.stale)
-          throw new AppError(snapshot.lastError ?? { kind: 'offline', message: '' });
+        // A stale snapshot means the read failed: the check has not learnt anything yet.
+        if (snapshot.stale) {
+          throw new AppError(
+            snapshot.lastError ?? { kind: 'offline', message: 'GreenCloud could not be read.' },
+          );
+        }
         return deps.latestAccount() ?? deps.fetchAccount();
       },
       readInvoices,
