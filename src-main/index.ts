@@ -23,6 +23,8 @@ import { isAppPageUrl } from './core/app-page';
 import { deepLinkScheme, findDeepLinkArgument } from './core/deep-link';
 import { createHandlerRegistry } from './core/handler-registry';
 import { loadKeytar } from './session/load-keytar';
+import { sandboxAccounts } from '../sandbox/seed-accounts';
+import { startSandbox } from '../sandbox/server';
 import { buildAppMenuTemplate } from './electron/app-menu';
 import { registerAppSchemePrivileges, serveRendererFolder } from './electron/app-protocol';
 import { onCoreEvent } from './electron/core-events';
@@ -35,6 +37,7 @@ import { createNotifier } from './electron/notifier';
 import { forwardSystemEvents } from './electron/system-events';
 import { createTrayController, type TrayController } from './electron/tray';
 import { createTrayActionHandler } from './electron/tray-actions';
+import { trayViewOf } from './electron/tray-accounts';
 import { denyAllPermissions, guardAllWebContents } from './electron/web-contents-guard';
 
 const appUserModelId = 'dev.greencloud.desktop';
@@ -134,14 +137,19 @@ async function start(): Promise<void> {
     notifier: createNotifier({
       isSupported: () => Notification.isSupported(),
       createNotification: (options) => new Notification(options),
-      onClick: (action) => {
+      onClick: ({ accountId, action }) => {
         showMainWindow();
-        if (action === 'buy-refill') core.navigate({ view: 'buy-refill' });
+        core.navigate({ view: action === 'buy-refill' ? 'buy-refill' : 'account', accountId });
       },
     }),
     clipboard,
     openExternal: (url) => shell.openExternal(url),
     launchAtLogin: createLaunchAtLogin(app, process.platform),
+    // A random loopback port each run; "Try the sandbox" signs in as the seeded demo account.
+    startSandbox: async () => ({
+      ...(await startSandbox({ port: 0 })),
+      demoAccount: sandboxAccounts.demo,
+    }),
   });
   quitCleanly(core);
 
@@ -195,10 +203,20 @@ async function start(): Promise<void> {
       mute: (choice) => core.mute(choice),
       quit: () => app.quit(),
     }),
+    onOpenAccount: (accountId) => {
+      showMainWindow();
+      core.navigate({ view: 'account', accountId });
+    },
   });
   tray = trayController;
-  trayController.update(core.quotaStatus());
-  onCoreEvent(core, 'quotaChanged', (status) => trayController.update(status));
+  // Every account's quota, redrawn when any account's changes or one signs in or out.
+  const updateTray = () => {
+    const view = trayViewOf(core.quotaOverview());
+    trayController.update(view.status, view.accounts);
+  };
+  updateTray();
+  onCoreEvent(core, 'quotaChanged', updateTray);
+  onCoreEvent(core, 'sessionChanged', updateTray);
 
   forwardSystemEvents(powerMonitor, () => net.isOnline(), core);
 

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, Tray } from 'electron';
 import type { QuotaStatus } from '../common/bridge-contract';
+import type { TrayAccountLine } from './tray-accounts';
 import { toMenuTemplate } from './tray-menu-template';
 import { buildTrayModel, trayIconFile, type TrayAction } from './tray-model';
 
@@ -17,12 +18,14 @@ export interface TrayControllerDeps {
   iconDir: string;
   platform: NodeJS.Platform;
   onAction: (action: TrayAction) => void;
+  /** A click on one account's line (several accounts signed in). */
+  onOpenAccount?: (accountId: string) => void;
   now?: () => number;
   formatTime?: (epochMs: number) => string;
 }
 
 export interface TrayController {
-  update(status: QuotaStatus): void;
+  update(status: QuotaStatus, accounts?: readonly TrayAccountLine[]): void;
   /** What the tray shows now (for diagnostics and the Electron smoke test), if it exists. */
   snapshot(): { iconPath: string; tooltip: string; title: string } | undefined;
   destroy(): void;
@@ -37,11 +40,12 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
   let shown: { iconPath: string; tooltip: string; title: string } | undefined;
 
   return {
-    update(status) {
-      const model = buildTrayModel(status, {
+    update(status, accounts) {
+      const options = {
         now: (deps.now ?? Date.now)(),
         formatTime: deps.formatTime ?? formatClockTime,
-      });
+      };
+      const model = buildTrayModel(status, options, accounts);
       const nextIconPath = join(deps.iconDir, trayIconFile(model.iconName, deps.platform));
       if (tray === undefined) {
         tray = deps.createTrayInstance(nextIconPath);
@@ -55,7 +59,9 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
       tray.setToolTip(model.tooltip);
       if (deps.platform === 'darwin') tray.setTitle(model.title);
       // Rebuilt and set again on every change: Linux AppIndicator ignores edits to a menu it has.
-      tray.setContextMenu(deps.buildMenu(toMenuTemplate(model.menu, deps.onAction)));
+      tray.setContextMenu(
+        deps.buildMenu(toMenuTemplate(model.menu, deps.onAction, deps.onOpenAccount)),
+      );
     },
     snapshot: () => shown,
     destroy() {

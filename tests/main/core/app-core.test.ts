@@ -9,7 +9,7 @@ import Conf from 'conf';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../src-main/common/app-error';
-import type { BridgeEventName } from '../../../src-main/common/bridge-contract';
+import type { BridgeEventName, SessionState } from '../../../src-main/common/bridge-contract';
 import { createAppCore, type AppCore, type AppCoreDeps } from '../../../src-main/core/app-core';
 import { sandboxAccounts } from '../../../sandbox/seed-accounts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
@@ -55,7 +55,11 @@ async function makeCore(
       clear: () => void (boundaries.clipboard.text = ''),
     },
     openExternal: async (url) => void boundaries.opened.push(url),
-    startSandbox: async () => ({ ...sandbox, close: async () => undefined }),
+    startSandbox: async () => ({
+      ...sandbox,
+      demoAccount: demo,
+      close: async () => undefined,
+    }),
     ...overrides,
   });
   cores.push(core);
@@ -64,6 +68,11 @@ async function makeCore(
     endpoint: { kind: 'custom', customUrl: sandbox.apiBaseUrl },
   });
   return { core, ...boundaries };
+}
+
+function signedInId(state: SessionState): string {
+  if (state.status !== 'signed-in') throw new Error('expected a signed-in state');
+  return state.accountId;
 }
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
@@ -84,7 +93,8 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
       email: demo.email,
       endpoint: { kind: 'custom' },
     });
-    const snapshot = await core.handlers.refreshAccount(undefined);
+    const accountId = signedInId(state);
+    const snapshot = await core.handlers.refreshAccount({ accountId });
     expect(snapshot.account.email).toBe(demo.email);
     expect(snapshot.account).not.toHaveProperty('apiKey');
     expect(snapshot.account.apiKeyMasked).toMatch(/^[•-]+5f13$/);
@@ -92,20 +102,25 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
     expect(events.map((e) => e.name)).toEqual(
       expect.arrayContaining(['sessionChanged', 'accountChanged']),
     );
-    expect(await core.handlers.revealApiKey(undefined)).toBe(demo.apiKey);
+    expect(await core.handlers.revealApiKey({ accountId })).toBe(demo.apiKey);
   });
 
   it('copies the API key and clears it from the clipboard at sign-out', async () => {
     const { core, clipboard } = await makeCore();
-    await core.handlers.signIn({ email: demo.email, password: demo.password });
-    const { clearsAt } = await core.handlers.copyApiKey(undefined);
+    const accountId = signedInId(
+      await core.handlers.signIn({ email: demo.email, password: demo.password }),
+    );
+    const { clearsAt } = await core.handlers.copyApiKey({ accountId });
     expect(clipboard.text).toBe(demo.apiKey);
     expect(clearsAt).toBeGreaterThan(Date.now() + 59_000);
-    const state = await core.handlers.signOut(undefined);
-    expect(state.status).toBe('signed-out');
+    const state = await core.handlers.signOut({ accountId });
+    expect(state).toMatchObject({ status: 'signed-out', accounts: [] });
     expect(clipboard.text).toBe('');
-    expect(await core.handlers.getAccount(undefined)).toBeNull();
-    expect((await core.handlers.getQuotaStatus(undefined)).level).toBe('signed-out');
+    // A call about an account that is no longer signed in is refused with a sentence.
+    const error = await failure(core.handlers.getAccount({ accountId }));
+    expect(error.kind).toBe('needs-login');
+    expect(error.message).toMatch(/not signed in/);
+    expect(core.quotaStatus().level).toBe('signed-out');
   });
 
   it('restores the session from the keychain at the next start', async () => {
@@ -118,7 +133,10 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
       email: demo.email,
       tokenStorage: { kind: 'keychain' },
     });
-    expect((await second.core.handlers.refreshAccount(undefined)).account.email).toBe(demo.email);
+    const accountId = signedInId(await second.core.handlers.getSessionState(undefined));
+    expect((await second.core.handlers.refreshAccount({ accountId })).account.email).toBe(
+      demo.email,
+    );
   });
 
   it('tries the sandbox without remembering it for the next start', async () => {
@@ -136,14 +154,16 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
 
   it('adds a refill to the quota and lets the watcher see it at once', async () => {
     const { core, events } = await makeCore();
-    await core.handlers.signIn({ email: demo.email, password: demo.password });
-    const before = (await core.handlers.refreshAccount(undefined)).account.bundle!.quota;
-    const after = await core.handlers.buyRefill(undefined);
+    const accountId = signedInId(
+      await core.handlers.signIn({ email: demo.email, password: demo.password }),
+    );
+    const before = (await core.handlers.refreshAccount({ accountId })).account.bundle!.quota;
+    const after = await core.handlers.buyRefill({ accountId });
     expect(after.account.bundle!.quota).toBe(before + 100_000);
     // The watcher takes the new account without a poll of its own.
     await expect
       .poll(() => events.filter((e) => e.name === 'quotaChanged').at(-1)?.payload)
-      .toMatchObject({ quota: before + 100_000, level: 'ok' });
+      .toMatchObject({ accountId, status: { quota: before + 100_000, level: 'ok' } });
   });
 
   it('opens only allow-listed receipts in the system browser', async () => {

@@ -6,10 +6,10 @@ import { randomUUID } from 'node:crypto';
 import keytar from 'keytar';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/common/app-error';
+import type { KeytarLike } from '../../../src-main/common/platform-ports';
 import {
   KeytarSecretStore,
   keychainServiceName,
-  type KeytarLike,
 } from '../../../src-main/session/keytar-secret-store';
 import { loadKeytar } from '../../../src-main/session/load-keytar';
 import { openSecretStore } from '../../../src-main/session/open-secret-store';

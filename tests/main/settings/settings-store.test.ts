@@ -39,7 +39,8 @@ describe('SettingsStore', () => {
       launchAtLogin: false,
     });
     expect(settings.windowBounds()).toBeUndefined();
-    expect(settings.lastSession()).toBeUndefined();
+    expect(settings.rememberedAccounts()).toEqual([]);
+    expect(settings.currentAccount()).toBeUndefined();
   });
 
   it('applies partial updates, keeps them on disk, and a new store reads them back', () => {
@@ -127,7 +128,11 @@ describe('SettingsStore', () => {
         notifications: { enabled: false, earlyWarning: 'yes' },
         launchAtLogin: 1,
         windowBounds: { width: -5, height: 'tall' },
-        lastSession: { baseUrl: 'https://api.greencloud.dev/v1', email: 42 },
+        accounts: [
+          { kind: 'greencloud', baseUrl: 'https://api.greencloud.dev/v1', email: 42 },
+          { kind: 'custom', baseUrl: 'http://127.0.0.1:4010/v1', email: 'demo@greencloud.test' },
+        ],
+        currentAccount: 7,
       }),
     );
     expect(settings.get()).toEqual({
@@ -137,7 +142,11 @@ describe('SettingsStore', () => {
       launchAtLogin: false,
     });
     expect(settings.windowBounds()).toBeUndefined();
-    expect(settings.lastSession()).toBeUndefined();
+    // The bad account entry goes; the good one beside it stays.
+    expect(settings.rememberedAccounts()).toEqual([
+      { kind: 'custom', baseUrl: 'http://127.0.0.1:4010/v1', email: 'demo@greencloud.test' },
+    ]);
+    expect(settings.currentAccount()).toBeUndefined();
     // And the next change writes clean values over the bad ones.
     settings.update({ launchAtLogin: true });
     expect(JSON.parse(readFileSync(conf.path, 'utf8'))).toMatchObject({
@@ -156,20 +165,20 @@ describe('SettingsStore', () => {
     ).toBe(30);
   });
 
-  it('remembers window bounds and the last session, and forgets the session on request', () => {
+  it('remembers window bounds, the signed-in accounts and the current one', () => {
     settings.setWindowBounds({ x: 10, y: 20, width: 1100, height: 760 });
     expect(settings.windowBounds()).toEqual({ x: 10, y: 20, width: 1100, height: 760 });
-    settings.setLastSession({
-      baseUrl: 'https://api.greencloud.dev/v1',
-      email: 'demo@greencloud.test',
-    });
-    expect(settings.lastSession()).toEqual({
-      baseUrl: 'https://api.greencloud.dev/v1',
-      email: 'demo@greencloud.test',
-    });
-    settings.setLastSession(undefined);
-    expect(settings.lastSession()).toBeUndefined();
-    expect(JSON.parse(readFileSync(conf.path, 'utf8'))).not.toHaveProperty('lastSession');
+    const accounts = [
+      { kind: 'greencloud', baseUrl: 'https://api.greencloud.dev/v1', email: 'a@example.com' },
+      { kind: 'custom', baseUrl: 'http://127.0.0.1:4010/v1', email: 'demo@greencloud.test' },
+    ] as const;
+    settings.setRememberedAccounts(accounts);
+    settings.setCurrentAccount('http://127.0.0.1:4010/v1 demo@greencloud.test');
+    const reread = new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' }));
+    expect(reread.rememberedAccounts()).toEqual(accounts);
+    expect(reread.currentAccount()).toBe('http://127.0.0.1:4010/v1 demo@greencloud.test');
+    settings.setCurrentAccount(undefined);
+    expect(JSON.parse(readFileSync(conf.path, 'utf8'))).not.toHaveProperty('currentAccount');
   });
 
   it('keeps keys it does not know (written by a newer version)', () => {
