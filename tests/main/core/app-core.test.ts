@@ -13,8 +13,12 @@ import type { BridgeEventName, SessionState } from '../../../src-main/common/bri
 import { createAppCore, type AppCore, type AppCoreDeps } from '../../../src-main/core/app-core';
 import { sandboxAccounts } from '../../../sandbox/seed-accounts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import { TotpDispenser } from '../../helpers/totp-dispenser';
+import { keychainServiceName } from '../../../src-main/session/keytar-secret-store';
 
-const { demo } = sandboxAccounts;
+const { demo, twofa } = sandboxAccounts;
+/** Fresh per test: each test has its own sandbox, which refuses a code's step only once used there. */
+let totp: TotpDispenser;
 const keychainAvailable = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 
 interface Boundaries {
@@ -28,6 +32,7 @@ let dataDir: string;
 const cores: AppCore[] = [];
 
 beforeEach(async () => {
+  totp = new TotpDispenser();
   sandbox = await startSandbox({ port: 0 });
   dataDir = await mkdtemp(join(tmpdir(), 'greencloud-core-'));
 });
@@ -202,5 +207,105 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
     expect(request).toEqual({ view: 'set-password', code: 'abc123' });
     core.navigate(request!);
     expect(events.at(-1)).toEqual({ name: 'navigate', payload: request });
+  });
+});
+
+describe.skipIf(!keychainAvailable)('the app core with several accounts', () => {
+  const signInTwofa = (core: AppCore) =>
+    core.handlers.signIn({
+      email: twofa.email,
+      password: twofa.password,
+      twofa: totp.next(twofa.totpSecret),
+    });
+
+  it('keeps accounts side by side and signs out of one without touching the other', async () => {
+    const { core } = await makeCore();
+    const demoId = signedInId(
+      await core.handlers.signIn({ email: demo.email, password: demo.password }),
+    );
+    const both = await signInTwofa(core);
+    const twofaId = signedInId(both);
+    expect(both.accounts.map((entry) => [entry.email, entry.status])).toEqual([
+      [demo.email, 'signed-in'],
+      [twofa.email, 'signed-in'],
+    ]);
+    // Each call acts on the account it names, whichever is shown.
+    expect((await core.handlers.refreshAccount({ accountId: demoId })).account.email).toBe(
+      demo.email,
+    );
+    expect((await core.handlers.refreshAccount({ accountId: twofaId })).account.email).toBe(
+      twofa.email,
+    );
+
+    const after = await core.handlers.signOut({ accountId: twofaId });
+    expect(after).toMatchObject({ status: 'signed-in', accountId: demoId });
+    expect(after.accounts.map((entry) => entry.email)).toEqual([demo.email]);
+    expect(await keytar.getPassword(keychainServiceName, twofaId)).toBeNull();
+    expect(await keytar.getPassword(keychainServiceName, demoId)).not.toBeNull();
+    expect(core.quotaOverview().map((line) => line.accountId)).toEqual([demoId]);
+
+    const none = await core.handlers.signOutAll(undefined);
+    expect(none).toMatchObject({ status: 'signed-out', accounts: [] });
+    expect(await keytar.getPassword(keychainServiceName, demoId)).toBeNull();
+  });
+
+  it('tries the sandbox beside a signed-in account instead of signing it out', async () => {
+    // The embedded sandbox is a server of its own, as in the app.
+    const embedded = await startSandbox({ port: 0 });
+    const { core } = await makeCore({
+      startSandbox: async () => ({ ...embedded, demoAccount: demo }),
+    });
+    const demoId = signedInId(
+      await core.handlers.signIn({ email: demo.email, password: demo.password }),
+    );
+    const state = await core.handlers.trySandbox(undefined);
+    expect(state).toMatchObject({ status: 'signed-in', endpoint: { kind: 'sandbox' } });
+    expect(state.accounts.map((entry) => entry.endpoint.kind)).toEqual(['custom', 'sandbox']);
+    expect(await core.handlers.switchAccount({ accountId: demoId })).toMatchObject({
+      accountId: demoId,
+    });
+    await core.shutdown(); // stops the embedded sandbox too
+  });
+
+  it('restores every remembered account; one without tokens is listed with the reason', async () => {
+    const first = await makeCore();
+    await first.core.handlers.signIn({ email: demo.email, password: demo.password });
+    const twofaId = signedInId(await signInTwofa(first.core));
+    await first.core.shutdown();
+    await keytar.deletePassword(keychainServiceName, twofaId);
+
+    const second = await makeCore();
+    const state = await second.core.handlers.getSessionState(undefined);
+    // The account shown last was the 2FA one; it cannot be shown, so the demo account is.
+    expect(state).toMatchObject({ status: 'signed-in', email: demo.email });
+    expect(state.accounts).toEqual([
+      expect.objectContaining({ email: demo.email, status: 'signed-in' }),
+      expect.objectContaining({
+        id: twofaId,
+        email: twofa.email,
+        status: 'needs-sign-in',
+        reason: expect.stringContaining('no longer finds this account’s sign-in'),
+      }),
+    ]);
+    // Signing in again puts it back in its place in the list.
+    const again = await signInTwofa(second.core);
+    expect(again.accounts.map((entry) => [entry.email, entry.status])).toEqual([
+      [demo.email, 'signed-in'],
+      [twofa.email, 'signed-in'],
+    ]);
+  });
+
+  it('opens the account a notification is about', async () => {
+    const { core, events } = await makeCore();
+    const demoId = signedInId(
+      await core.handlers.signIn({ email: demo.email, password: demo.password }),
+    );
+    await signInTwofa(core);
+    core.navigate({ view: 'buy-refill', accountId: demoId });
+    expect(events.at(-1)).toEqual({
+      name: 'navigate',
+      payload: { view: 'buy-refill', accountId: demoId },
+    });
+    expect(await core.handlers.getSessionState(undefined)).toMatchObject({ accountId: demoId });
   });
 });
