@@ -11,11 +11,17 @@ import { buildTrayModel } from '../../src-main/electron/tray-model';
 import { TotpDispenser } from '../helpers/totp-dispenser';
 import { test, expect } from './harness/app-fixture';
 import type { AppHarness } from './harness/app-fixture';
-import { firstQuotaCheck, signInThroughForm } from './harness/flows';
+import { firstQuotaCheck, openView, signInThroughForm } from './harness/flows';
 import { captureView } from './harness/screens';
 
 const { demo, twofa } = sandboxAccounts;
-const totp = new TotpDispenser();
+/** One dispenser per test's sandbox: a sandbox refuses a code's step only once used there. */
+const dispensers = new WeakMap<AppHarness, TotpDispenser>();
+function nextCode(app: AppHarness): string {
+  const dispenser = dispensers.get(app) ?? new TotpDispenser();
+  dispensers.set(app, dispenser);
+  return dispenser.next(twofa.totpSecret);
+}
 
 /** Account menu → Add account…, then the 2FA account's password and a fresh code. */
 async function addTwofaAccount(app: AppHarness): Promise<void> {
@@ -26,7 +32,7 @@ async function addTwofaAccount(app: AppHarness): Promise<void> {
   await page.getByLabel('Email').fill(twofa.email);
   await page.getByLabel('Password', { exact: true }).fill(twofa.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByLabel('Two-factor code').fill(totp.next(twofa.totpSecret));
+  await page.getByLabel('Two-factor code').fill(nextCode(app));
   await page.getByRole('button', { name: 'Verify code' }).click();
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Account menu' })).toContainText(twofa.email);
@@ -148,4 +154,25 @@ test('signing in again to an account already signed in switches to it', async ({
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Account menu' })).toContainText(demo.email);
   expect(app.core.quotaOverview().map((line) => line.email)).toEqual([demo.email, twofa.email]);
+});
+
+test('a mute applies to the shown account, or to every account when asked', async ({ app }) => {
+  const { page } = app;
+  await signInThroughForm(app);
+  await addTwofaAccount(app);
+  const demoId = await app.accountId(demo.email);
+  const twofaId = await app.accountId(twofa.email);
+  await openView(page, 'Settings');
+  await page.getByRole('button', { name: 'Mute for 1 hour' }).click();
+  await expect(page.getByTestId('mute-status')).toHaveText(/^Alerts are muted until .+\.$/);
+  expect(app.core.quotaStatus(twofaId).mutedUntil).toBeDefined();
+  expect(app.core.quotaStatus(demoId).mutedUntil).toBeUndefined();
+
+  await page.getByRole('checkbox', { name: `For every account, not only ${twofa.email}` }).check();
+  await page.getByRole('button', { name: 'Mute until I turn it back on' }).click();
+  await expect.poll(() => app.core.quotaStatus(demoId).mutedForever).toBe(true);
+  expect(app.core.quotaStatus(twofaId).mutedForever).toBe(true);
+  await expect(page.getByTestId('mute-status')).toHaveText(
+    'Alerts are muted until you turn them back on.',
+  );
 });
