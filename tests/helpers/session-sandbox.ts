@@ -3,7 +3,11 @@
 
 import { GreenCloudClient, type AuthProvider } from '../../src-main/api/greencloud-client';
 import type { Endpoint } from '../../src-main/common/bridge-contract';
+import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { startSandbox } from '../../sandbox/server';
+import { totpCode } from '../../sandbox/totp';
+import type { AccountSession } from '../../src-main/session/account-session';
+import type { SessionManager } from '../../src-main/session/session-manager';
 import { SandboxControl, type FaultRequest, type LoggedRequest } from './sandbox-control';
 
 export interface SessionSandbox {
@@ -34,4 +38,19 @@ export async function startSessionSandbox(): Promise<SessionSandbox> {
     fault: (body) => control.fault(body),
     close: () => sandbox.close(),
   };
+}
+
+/** The demo account, then the 2FA one with a real TOTP code, signed in side by side. */
+export async function signInBothSeeded(
+  manager: SessionManager,
+  endpoint: Endpoint,
+): Promise<[AccountSession, AccountSession]> {
+  const { demo, twofa } = sandboxAccounts;
+  const first = await manager.signIn(endpoint, { email: demo.email, password: demo.password });
+  const second = await manager.signIn(endpoint, {
+    email: twofa.email,
+    password: twofa.password,
+    twofa: totpCode(twofa.totpSecret, Date.now()),
+  });
+  return [first, second];
 }

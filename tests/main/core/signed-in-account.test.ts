@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandboxAccounts } from '../../../sandbox/seed-accounts';
-import { totpCode } from '../../../sandbox/totp';
 import type {
   BridgeEventName,
   EventPayload,
@@ -20,7 +19,11 @@ import { systemClock } from '../../../src-main/quota/quota-watcher';
 import { MemorySecretStore } from '../../../src-main/session/memory-secret-store';
 import { SessionManager } from '../../../src-main/session/session-manager';
 import { SandboxControl } from '../../helpers/sandbox-control';
-import { startSessionSandbox, type SessionSandbox } from '../../helpers/session-sandbox';
+import {
+  signInBothSeeded,
+  startSessionSandbox,
+  type SessionSandbox,
+} from '../../helpers/session-sandbox';
 
 const { demo, twofa } = sandboxAccounts;
 
@@ -76,6 +79,11 @@ function accountFor(session: Awaited<ReturnType<SessionManager['signIn']>>): Sig
   return account;
 }
 
+async function bothAccounts(): Promise<[SignedInAccount, SignedInAccount]> {
+  const [first, second] = await signInBothSeeded(sessions, sandbox.endpoint);
+  return [accountFor(first), accountFor(second)];
+}
+
 const quotaEvents = (accountId: string) =>
   events
     .filter((event) => event.name === 'quotaChanged')
@@ -84,15 +92,8 @@ const quotaEvents = (accountId: string) =>
 
 describe('SignedInAccount', () => {
   it('watches its own quota and names itself in every event and notification', async () => {
-    const demoAccount = accountFor(
-      await sessions.signIn(sandbox.endpoint, { email: demo.email, password: demo.password }),
-    );
-    const twofaAccount = accountFor(
-      await sessions.signIn(sandbox.endpoint, {
-        email: twofa.email,
-        password: twofa.password,
-        twofa: totpCode(twofa.totpSecret, Date.now()),
-      }),
+    const [demoAccount, twofaAccount] = (await signInBothSeeded(sessions, sandbox.endpoint)).map(
+      accountFor,
     );
     demoAccount.start();
     twofaAccount.start();
@@ -147,16 +148,7 @@ describe('SignedInAccount', () => {
   });
 
   it('leaves another account’s secret on the clipboard when it is disposed', async () => {
-    const first = accountFor(
-      await sessions.signIn(sandbox.endpoint, { email: demo.email, password: demo.password }),
-    );
-    const second = accountFor(
-      await sessions.signIn(sandbox.endpoint, {
-        email: twofa.email,
-        password: twofa.password,
-        twofa: totpCode(twofa.totpSecret, Date.now()),
-      }),
-    );
+    const [first, second] = bothAccounts();
     await first.clipboardGuard.copySecret(await first.apiKey());
     // The other account copies something of its own over it (as the user might).
     await second.clipboardGuard.copySecret('the second account’s secret');

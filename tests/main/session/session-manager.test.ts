@@ -19,7 +19,11 @@ import {
   secretKeyFor,
   type StoredTokens,
 } from '../../../src-main/session/session-tokens';
-import { startSessionSandbox, type SessionSandbox } from '../../helpers/session-sandbox';
+import {
+  signInBothSeeded,
+  startSessionSandbox,
+  type SessionSandbox,
+} from '../../helpers/session-sandbox';
 
 const underTestKeyring = process.env.GREENCLOUD_KEYRING_READY === '1';
 const { demo, twofa } = sandboxAccounts;
@@ -175,16 +179,7 @@ describe('signing in', () => {
 
   it('as someone else keeps both: each account its own session, entry and client', async () => {
     const session = newManager();
-    const first = await session.signIn(sandbox.endpoint, {
-      email: demo.email,
-      password: demo.password,
-    });
-    const code = totpCode(twofa.totpSecret, Date.now());
-    const second = await session.signIn(sandbox.endpoint, {
-      email: twofa.email,
-      password: twofa.password,
-      twofa: code,
-    });
+    const [first, second] = await signInBothSeeded(session, sandbox.endpoint);
     expect(session.sessions()).toEqual([first, second]);
     expect(await stored(demo.email)).toBeDefined();
     expect(await stored(twofa.email)).toBeDefined();
@@ -389,16 +384,7 @@ describe('renewing', () => {
 describe('signing out', () => {
   it('of one account deletes only its tokens; the other stays signed in', async () => {
     const session = newManager();
-    const demoSession = await session.signIn(sandbox.endpoint, {
-      email: demo.email,
-      password: demo.password,
-    });
-    const code = totpCode(twofa.totpSecret, Date.now());
-    const twofaSession = await session.signIn(sandbox.endpoint, {
-      email: twofa.email,
-      password: twofa.password,
-      twofa: code,
-    });
+    const [demoSession, twofaSession] = await signInBothSeeded(session, sandbox.endpoint);
     await session.signOut(demoSession.id);
     expect(seen).toEqual(['added', 'added', 'signed-out']);
     expect(session.sessions()).toEqual([twofaSession]);
