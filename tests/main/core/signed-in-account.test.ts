@@ -92,9 +92,7 @@ const quotaEvents = (accountId: string) =>
 
 describe('SignedInAccount', () => {
   it('watches its own quota and names itself in every event and notification', async () => {
-    const [demoAccount, twofaAccount] = (await signInBothSeeded(sessions, sandbox.endpoint)).map(
-      accountFor,
-    );
+    const [demoAccount, twofaAccount] = await bothAccounts();
     demoAccount.start();
     twofaAccount.start();
     await expect.poll(() => twofaAccount.quotaStatus().quota).toBe(1_000);
@@ -148,7 +146,7 @@ describe('SignedInAccount', () => {
   });
 
   it('leaves another account’s secret on the clipboard when it is disposed', async () => {
-    const [first, second] = bothAccounts();
+    const [first, second] = await bothAccounts();
     await first.clipboardGuard.copySecret(await first.apiKey());
     // The other account copies something of its own over it (as the user might).
     await second.clipboardGuard.copySecret('the second account’s secret');
