@@ -191,6 +191,23 @@ async function start(): Promise<void> {
     isQuitting = true;
   });
 
+  tray = startTray(core, showMainWindow);
+
+  forwardSystemEvents(powerMonitor, () => net.isOnline(), core);
+
+  deepLinks.attach({
+    parse: (url) => core.parseDeepLink(url),
+    showWindow: showMainWindow,
+    navigate: (request) => core.navigate(request),
+  });
+  const coldStartLink = findDeepLinkArgument(process.argv);
+  if (coldStartLink !== undefined) deepLinks.handle(coldStartLink);
+
+  exposeSmokeTestProbe();
+}
+
+/** The tray over every account: the worst state, one line per account, redrawn on each change. */
+function startTray(core: AppCore, showMainWindow: () => void): TrayController {
   const trayController = createTrayController({
     createTrayInstance: (iconPath) => new Tray(iconPath),
     buildMenu: (template) => Menu.buildFromTemplate(template),
@@ -208,7 +225,6 @@ async function start(): Promise<void> {
       core.navigate({ view: 'account', accountId });
     },
   });
-  tray = trayController;
   // Every account's quota, redrawn when any account's changes or one signs in or out.
   const updateTray = () => {
     const view = trayViewOf(core.quotaOverview());
@@ -217,18 +233,7 @@ async function start(): Promise<void> {
   updateTray();
   onCoreEvent(core, 'quotaChanged', updateTray);
   onCoreEvent(core, 'sessionChanged', updateTray);
-
-  forwardSystemEvents(powerMonitor, () => net.isOnline(), core);
-
-  deepLinks.attach({
-    parse: (url) => core.parseDeepLink(url),
-    showWindow: showMainWindow,
-    navigate: (request) => core.navigate(request),
-  });
-  const coldStartLink = findDeepLinkArgument(process.argv);
-  if (coldStartLink !== undefined) deepLinks.handle(coldStartLink);
-
-  exposeSmokeTestProbe();
+  return trayController;
 }
 
 /** Stops the core (poller, sandbox, clipboard) before the process exits, with a time limit. */

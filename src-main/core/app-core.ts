@@ -25,6 +25,7 @@ import type {
 import { GreenCloudClient, type AuthProvider } from '../api/greencloud-client';
 import { SettingsStore } from '../settings/settings-store';
 import { openSecretStore } from '../session/open-secret-store';
+import type { AccountSession } from '../session/account-session';
 import { SessionManager } from '../session/session-manager';
 import { createFileQuotaStorage } from '../quota/quota-storage';
 import { signedOutQuotaStatus, systemClock } from '../quota/quota-watcher';
@@ -88,48 +89,20 @@ export interface AppCore {
 
 export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const clock = deps.clock ?? systemClock;
-  const userAgent = `GreenCloudDesktop/${deps.appVersion} (${deps.platform})`;
   const settings = new SettingsStore(deps.settingsBackend);
-  const { store: secrets, tokenStorage } = await openSecretStore(deps.loadKeytar);
-  const sessions = new SessionManager({
-    secrets,
-    tokenStorage,
-    createClient: (baseUrl: string, auth?: AuthProvider) =>
-      new GreenCloudClient({ baseUrl, userAgent, auth }),
-    now: clock.now,
-  });
-  const quotaStorage = createFileQuotaStorage(join(deps.dataDir, 'quota'));
-  const sandbox = new SandboxHost(deps.startSandbox);
-
+  const sessions = await openSessions(deps, clock);
   const listeners = new Set<EventListener>();
   const emit: CoreEmit = (name, payload) => {
     for (const listener of listeners) listener(name, payload);
-  };
-  const watcherSettings = () => {
-    const current = settings.get();
-    return {
-      pollIntervalSeconds: current.pollIntervalSeconds,
-      notificationsEnabled: current.notifications.enabled,
-      earlyWarning: current.notifications.earlyWarning,
-    };
   };
   const directory = new AccountDirectory({
     sessions,
     settings,
     emit,
-    createAccount: (session) =>
-      new SignedInAccount({
-        session,
-        clock,
-        notifier: deps.notifier,
-        clipboard: deps.clipboard,
-        quotaStorage,
-        watcherSettings,
-        emit,
-      }),
+    createAccount: accountFactory(deps, clock, settings, emit),
   });
-
-  const context: CoreContext = {
+  const sandbox = new SandboxHost(deps.startSandbox);
+  const handlers = bridgeHandlers({
     directory,
     sessions,
     settings,
@@ -138,18 +111,84 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     launchAtLogin: deps.launchAtLogin,
     appVersion: deps.appVersion,
     platform: deps.platform,
+  });
+
+  await directory.restoreAll();
+  return appCoreOver({ handlers, settings, directory, sandbox, listeners, emit });
+}
+
+/** The keychain (or memory, with the reason) and the sessions kept in it. */
+async function openSessions(deps: AppCoreDeps, clock: Clock): Promise<SessionManager> {
+  const userAgent = `GreenCloudDesktop/${deps.appVersion} (${deps.platform})`;
+  const { store: secrets, tokenStorage } = await openSecretStore(deps.loadKeytar);
+  return new SessionManager({
+    secrets,
+    tokenStorage,
+    createClient: (baseUrl: string, auth?: AuthProvider) =>
+      new GreenCloudClient({ baseUrl, userAgent, auth }),
+    now: clock.now,
+  });
+}
+
+/** Makes the object for each account that signs in; they share the platform and the data folder. */
+function accountFactory(
+  deps: AppCoreDeps,
+  clock: Clock,
+  settings: SettingsStore,
+  emit: CoreEmit,
+): (session: AccountSession) => SignedInAccount {
+  const quotaStorage = createFileQuotaStorage(join(deps.dataDir, 'quota'));
+  // Read before every decision, so a settings change applies to every account from its next poll.
+  const watcherSettings = () => {
+    const current = settings.get();
+    return {
+      pollIntervalSeconds: current.pollIntervalSeconds,
+      notificationsEnabled: current.notifications.enabled,
+      earlyWarning: current.notifications.earlyWarning,
+    };
   };
-  const handlers: BridgeHandlers = {
+  return (session) =>
+    new SignedInAccount({
+      session,
+      clock,
+      notifier: deps.notifier,
+      clipboard: deps.clipboard,
+      quotaStorage,
+      watcherSettings,
+      emit,
+    });
+}
+
+/** Every call of the contract, from one handler file per area. */
+function bridgeHandlers(context: CoreContext): BridgeHandlers {
+  return {
     ...sessionHandlers(context),
     ...accountHandlers(context),
     ...billingHandlers(context),
     ...quotaHandlers(context),
     ...appHandlers(context),
   };
+}
 
-  await directory.restoreAll();
+interface CoreParts {
+  handlers: BridgeHandlers;
+  settings: SettingsStore;
+  directory: AccountDirectory;
+  sandbox: SandboxHost;
+  listeners: Set<EventListener>;
+  emit: CoreEmit;
+}
+
+/** What the Electron glue and the harness drive: the handlers, and the few calls the OS makes. */
+function appCoreOver({
+  handlers,
+  settings,
+  directory,
+  sandbox,
+  listeners,
+  emit,
+}: CoreParts): AppCore {
   const everyWatcher = () => directory.signedIn().map((account) => account.watcher);
-
   return {
     handlers,
     settings,
