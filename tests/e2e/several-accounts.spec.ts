@@ -135,12 +135,24 @@ test('an account whose tokens left the keychain is listed as needing sign-in, th
   const entry = page.getByRole('menuitemradio', { name: twofa.email });
   await expect(entry).toContainText('Needs sign-in');
   await expect(entry).toContainText('no longer finds this account’s sign-in');
+  await captureView(page, 'account-menu-needs-sign-in');
 
   // Choosing it opens the sign-in screen with its email, beside the account still signed in.
   await entry.click();
   await expect(page.getByLabel('Email')).toHaveValue(twofa.email);
+  await captureView(page, 'sign-in-adding-account');
   await page.getByRole('button', { name: `Back to ${demo.email}` }).click();
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+
+  // Signing it in again puts it back beside the other, on its own server.
+  await page.getByRole('button', { name: 'Account menu' }).click();
+  await page.getByRole('menuitemradio', { name: twofa.email }).click();
+  await page.getByLabel('Password', { exact: true }).fill(twofa.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByLabel('Two-factor code').fill(nextCode(app));
+  await page.getByRole('button', { name: 'Verify code' }).click();
+  await expect(page.getByRole('button', { name: 'Account menu' })).toContainText(twofa.email);
+  expect(app.core.quotaOverview().map((line) => line.email)).toEqual([demo.email, twofa.email]);
 });
 
 test('signing in again to an account already signed in switches to it', async ({ app }) => {
