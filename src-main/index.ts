@@ -215,7 +215,13 @@ function startTray(core: AppCore, showMainWindow: () => void): TrayController {
     platform: process.platform,
     onAction: createTrayActionHandler({
       showWindow: showMainWindow,
-      navigate: (request) => core.navigate(request),
+      // The tray's Buy refill is for the account it warns about: the worst one.
+      navigate: (request) =>
+        core.navigate(
+          request.view === 'buy-refill'
+            ? { ...request, accountId: trayViewOf(core.quotaOverview()).accountId }
+            : request,
+        ),
       refreshNow: () => core.refreshQuotaNow(),
       mute: (choice) => core.mute(choice),
       quit: () => app.quit(),

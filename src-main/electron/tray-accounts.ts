@@ -14,6 +14,8 @@ export interface TrayAccountLine {
 export interface TrayView {
   /** The worst account's status; with several accounts its summary names the account. */
   status: QuotaStatus;
+  /** That account, whose Buy refill the tray offers. */
+  accountId?: string;
   /** One line per account, when there is more than one. */
   accounts?: TrayAccountLine[];
 }
@@ -52,9 +54,10 @@ export function trayViewOf(accounts: readonly AccountQuota[]): TrayView {
     undefined,
   );
   if (!worst) return { status: signedOutQuotaStatus() };
-  if (accounts.length === 1) return { status: worst.status };
+  if (accounts.length === 1) return { status: worst.status, accountId: worst.accountId };
   return {
     status: { ...worst.status, summary: `${worst.email}: ${worst.status.summary}` },
+    accountId: worst.accountId,
     accounts: accounts.map(accountLine),
   };
 }

@@ -33,6 +33,7 @@ describe('trayViewOf', () => {
   it('shows the worst account, named, with one line per account in the menu order', () => {
     const view = trayViewOf([demo, twofa]);
     expect(view.status.level).toBe('critical');
+    expect(view.accountId).toBe(twofa.accountId);
     expect(view.status.summary).toBe(
       'twofa@greencloud.test: GreenCloud: STARTER, 5 of 1,000 left (<1%)',
     );
@@ -56,7 +57,7 @@ describe('trayViewOf', () => {
   });
 
   it('with one account looks exactly as before, and with none is signed out', () => {
-    expect(trayViewOf([demo])).toEqual({ status: demo.status });
+    expect(trayViewOf([demo])).toEqual({ status: demo.status, accountId: demo.accountId });
     expect(buildTrayModel(trayViewOf([demo]).status, options)).toEqual(
       buildTrayModel(demo.status, options),
     );
