@@ -89,7 +89,12 @@ export interface AppSettings {
   pollIntervalSeconds: number;
   notifications: { enabled: boolean; earlyWarning: boolean };
   launchAtLogin: boolean;
+  /** Which releases the updater offers: stable ones only, or betas too. */
+  updateChannel: UpdateChannel;
 }
+
+export const updateChannels = ['stable', 'beta'] as const;
+export type UpdateChannel = (typeof updateChannels)[number];
 
 export interface AppInfo {
   version: string;
@@ -128,6 +133,7 @@ export const settingsPatch = z
       .object({ enabled: z.boolean().optional(), earlyWarning: z.boolean().optional() })
       .optional(),
     launchAtLogin: z.boolean().optional(),
+    updateChannel: z.enum(updateChannels).optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatch>;
