@@ -72,7 +72,7 @@ export function describeUpdateError(error: unknown, channel: UpdateChannel): Upd
   if (typeof status === 'number' && status >= 400) {
     return failed(`The update server refused the request (HTTP ${status}). ${laterAgain}`);
   }
-  return failed(`GreenCloud Desktop could not check for updates. ${laterAgain}`);
+  return failed(`GreenCloud Desktop could not get the update. ${laterAgain}`);
 }
 
 function failed(message: string): UpdateProblem {

@@ -5,7 +5,7 @@
 // and how its files resolve are the real library's. Its failures then go through describeUpdateError.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UpdateInfo } from 'builder-util-runtime';
-import { findFile } from 'electron-updater/out/providers/Provider';
+import { findFile, type ProviderRuntimeOptions } from 'electron-updater/out/providers/Provider';
 import { GenericProvider } from 'electron-updater/out/providers/GenericProvider';
 import type { AppUpdater } from 'electron-updater';
 import { describeUpdateError } from '../../../src-main/update/update-errors';
@@ -26,7 +26,8 @@ function provider(platform: 'win32' | 'darwin' | 'linux', channel: string | null
   const updater = { channel, isAddNoCacheQuery: false } as unknown as AppUpdater;
   return new GenericProvider({ provider: 'generic', url: feed.url }, updater, {
     platform,
-    executor: new NodeFeedExecutor(),
+    // Typed as electron-updater's Electron executor; the provider only calls request() on it.
+    executor: new NodeFeedExecutor() as unknown as ProviderRuntimeOptions['executor'],
     isUseMultipleRangeRequest: true,
   });
 }
