@@ -34,7 +34,8 @@ export interface Endpoint {
 export type TokenStorage = { kind: 'keychain' } | { kind: 'memory'; reason: string };
 
 export type SessionState =
-  | { status: 'signed-out'; endpoint: Endpoint }
+  /** `notice`: something the user must know about the sign-out (a keychain entry left behind). */
+  | { status: 'signed-out'; endpoint: Endpoint; notice?: string }
   | { status: 'signed-in'; email: string; endpoint: Endpoint; tokenStorage: TokenStorage };
 
 /** The account as the renderer sees it: the API key replaced by a masked form. */
