@@ -60,11 +60,13 @@ const aboutPanel = {
 };
 
 // A released build refuses to be opened to a debugger (remote debugging, the Node inspector).
-const debugSwitch = app.isPackaged ? findDebugSwitch(process.argv, process.platform) : undefined;
-if (debugSwitch !== undefined) {
-  dialog.showErrorBox('GreenCloud Desktop', debugSwitchRefusal(debugSwitch));
-  app.exit(1);
-}
+// Chromium's own parse of the command line counts too (switches it was given some other way).
+const debugSwitch = app.isPackaged
+  ? (findDebugSwitch(process.argv, process.platform) ??
+    ['remote-debugging-port', 'remote-debugging-pipe'].find((name) =>
+      app.commandLine.hasSwitch(name),
+    ))
+  : undefined;
 // Environment hooks for the smoke tests and development; a packaged build reads none.
 const hooks = readTestHooks(process.env, app.isPackaged);
 // A separate profile for the smoke tests (and anyone running two setups side by side); set before
@@ -82,7 +84,10 @@ let updates: Updates | undefined;
 // Closing the window hides it to the tray; only an explicit Quit (menu, tray, OS) sets this.
 let isQuitting = false;
 
-if (!app.requestSingleInstanceLock()) {
+if (debugSwitch !== undefined) {
+  dialog.showErrorBox('GreenCloud Desktop', debugSwitchRefusal(debugSwitch));
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   // Another instance owns the profile: it receives our argv (and any deep link) via second-instance.
   app.quit();
 } else {

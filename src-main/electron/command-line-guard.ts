@@ -21,7 +21,9 @@ export function findDebugSwitch(
   });
 }
 
+/** `found` as written on the command line, or a bare switch name from Chromium's own parse. */
 export function debugSwitchRefusal(found: string): string {
-  const name = found.split('=')[0];
+  const written = found.split('=')[0] ?? found;
+  const name = /^[-/]/.test(written) ? written : `--${written}`;
   return `GreenCloud Desktop does not start with ${name}: debugging switches are turned off in released builds, to keep your account and session private.`;
 }

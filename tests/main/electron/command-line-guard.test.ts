@@ -55,6 +55,12 @@ describe('findDebugSwitch', () => {
 });
 
 describe('debugSwitchRefusal', () => {
+  it('names a switch Chromium parsed as it would be written', () => {
+    expect(debugSwitchRefusal('remote-debugging-pipe')).toMatch(
+      /^GreenCloud Desktop does not start with --remote-debugging-pipe:/,
+    );
+  });
+
   it('names the switch without its value', () => {
     expect(debugSwitchRefusal('--remote-debugging-port=9222')).toBe(
       'GreenCloud Desktop does not start with --remote-debugging-port: debugging switches are turned off in released builds, to keep your account and session private.',
