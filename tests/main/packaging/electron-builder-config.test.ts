@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
 
 type Config = Record<string, unknown> & {
@@ -66,6 +66,29 @@ describe('electron-builder.yml', () => {
 
   it('publishes to a generic feed whose address comes from the build environment', () => {
     expect(config.publish).toEqual([{ provider: 'generic', url: '${env.GREENCLOUD_UPDATE_URL}' }]);
+  });
+});
+
+describe('electron-builder.unsigned.yml (npm run dist)', () => {
+  it('is the release configuration with only signing and notarization turned off', async () => {
+    const unsigned = (await getConfig(
+      process.cwd(),
+      'electron-builder.unsigned.yml',
+      null,
+    )) as Config;
+    await validateConfiguration(unsigned as never, new DebugLogger(false));
+    expect(unsigned.mac).toMatchObject({
+      forceCodeSigning: false,
+      notarize: false,
+      identity: null,
+    });
+    expect(unsigned.win).toMatchObject({
+      forceCodeSigning: false,
+      verifyUpdateCodeSignature: true,
+    });
+    expect(unsigned.electronFuses).toEqual(config.electronFuses);
+    expect(unsigned.protocols).toEqual(config.protocols);
+    expect(unsigned.mac.hardenedRuntime).toBe(true);
   });
 });
 
