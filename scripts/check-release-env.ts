@@ -3,6 +3,8 @@
 // forceCodeSigning catches a missing certificate too, but only after a long build, and it skips
 // notarization silently when Apple's credentials are missing; this says what to set, up front.
 
+import { pathToFileURL } from 'node:url';
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 const set = (env: Env, name: string) => (env[name] ?? '').trim() !== '';
@@ -56,7 +58,8 @@ export function releaseEnvProblems(platform: NodeJS.Platform, env: Env): string[
 }
 
 // `node --import tsx scripts/check-release-env.ts`: prints the problems and fails, or says it is ready.
-if (import.meta.url === `file://${process.argv[1]}`) {
+// pathToFileURL, not a "file://" prefix: Windows paths have drive letters and backslashes.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const problems = releaseEnvProblems(process.platform, process.env);
   if (problems.length > 0) {
     console.error(`Not building a release for ${process.platform}:`);
