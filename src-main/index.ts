@@ -169,7 +169,7 @@ async function start(): Promise<void> {
 
   const handlers = withUpdateHooks(core.handlers, {
     channelChanged: () => updates?.policy.channelChanged(),
-    moneyCallSettled: () => updates?.publishOffer(),
+    moneyCallChanged: () => updates?.publishOffer(),
   });
   connectBridgeToIpcMain(createHandlerRegistry(handlers, isAppPageUrl));
   const setAppMenu = (update?: AppMenuActions['update']) =>

@@ -52,13 +52,18 @@ export function createUpdates(deps: UpdatesDeps): Updates {
 
 /**
  * The bridge handlers with two update hooks: a changed channel setting makes the policy look at the
- * other feed at once, and a finished money call refreshes the offer (it may be enabled again).
+ * other feed at once, and a money call starting or finishing refreshes the offer (Restart to Update
+ * is disabled while it runs).
  */
 export function withUpdateHooks(
   handlers: BridgeHandlers,
-  hooks: { channelChanged: () => void; moneyCallSettled: () => void },
+  hooks: { channelChanged: () => void; moneyCallChanged: () => void },
 ): BridgeHandlers {
-  const settled = <T>(work: Promise<T>) => work.finally(hooks.moneyCallSettled);
+  // The call is made first: the core counts it as running from that moment (money-in-flight.ts).
+  const settled = <T>(work: Promise<T>) => {
+    hooks.moneyCallChanged();
+    return work.finally(hooks.moneyCallChanged);
+  };
   return {
     ...handlers,
     updateSettings: async (patch) => {

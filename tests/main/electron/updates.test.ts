@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppSettings } from '../../../src-main/common/bridge-contract';
 import type { BridgeHandlers } from '../../../src-main/core/handler-registry';
+import { trackMoneyInFlight } from '../../../src-main/core/money-in-flight';
 import { withUpdateHooks } from '../../../src-main/electron/updates';
 import { defaultSettings } from '../../../src-main/settings/settings-store';
 
@@ -23,7 +24,7 @@ function handlers() {
 
 describe('withUpdateHooks', () => {
   it('tells the policy about a changed channel, and only then', async () => {
-    const hooks = { channelChanged: vi.fn(), moneyCallSettled: vi.fn() };
+    const hooks = { channelChanged: vi.fn(), moneyCallChanged: vi.fn() };
     const wrapped = withUpdateHooks(handlers(), hooks);
     await wrapped.updateSettings({ pollIntervalSeconds: 30 });
     expect(hooks.channelChanged).not.toHaveBeenCalled();
@@ -32,15 +33,21 @@ describe('withUpdateHooks', () => {
     expect(hooks.channelChanged).toHaveBeenCalledTimes(1);
   });
 
-  it('re-publishes the offer after every money call, failed or not, and passes results through', async () => {
-    const hooks = { channelChanged: vi.fn(), moneyCallSettled: vi.fn() };
+  it('re-publishes the offer as each money call starts and ends, failed or not', async () => {
+    // The core's own counter inside, as in the app: each hook call sees the busy state it reports.
     const base = handlers();
-    const wrapped = withUpdateHooks(base, hooks);
+    const money = trackMoneyInFlight(base);
+    const busySeen: boolean[] = [];
+    const hooks = {
+      channelChanged: vi.fn(),
+      moneyCallChanged: vi.fn(() => busySeen.push(money.isMoneyBusy())),
+    };
+    const wrapped = withUpdateHooks(money.handlers, hooks);
     await expect(wrapped.setBundle({ name: 'STARTER' } as never)).rejects.toThrow('declined');
     await wrapped.buyRefill(undefined);
     await wrapped.changeBundle({ name: 'DEVELOPER' } as never);
     await wrapped.changeCard({ paymentMethod: 'pm_card_visa' } as never);
-    expect(hooks.moneyCallSettled).toHaveBeenCalledTimes(4);
+    expect(busySeen).toEqual([true, false, true, false, true, false, true, false]);
     expect(wrapped.getAccount).toBe(base.getAccount);
   });
 });
