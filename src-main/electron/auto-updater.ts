@@ -17,9 +17,8 @@ export function createUpdaterPort(updater: AppUpdater, options: AutoUpdaterOptio
   // The policy decides: nothing downloads or installs behind its back.
   updater.autoDownload = false;
   updater.autoInstallOnAppQuit = false;
-  // Failures reach the policy through the rejected promises; an 'error' event nobody listens to
-  // would be thrown by Node's EventEmitter instead.
-  updater.on('error', () => undefined);
+  // Failures reach the policy through the rejected promises (electron-updater also emits 'error'
+  // and logs it itself; nothing to add here).
   if (options.devFeedUrl !== undefined) {
     updater.forceDevUpdateConfig = true;
     updater.setFeedURL({ provider: 'generic', url: options.devFeedUrl });

@@ -22,16 +22,20 @@ export interface UpdateFeedServer {
   requests: string[];
   /** Replaces a file's body (say, with something that is not YAML). */
   override(name: string, body: string): void;
+  /** Answers 404 for a file, as a host that has no release on that channel yet. */
+  remove(name: string): void;
   close(): Promise<void>;
 }
 
 export async function startUpdateFeedServer(): Promise<UpdateFeedServer> {
   const requests: string[] = [];
   const overrides = new Map<string, string>();
+  const removed = new Set<string>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://feed').pathname;
     requests.push(path);
     const name = basename(path);
+    if (removed.has(name)) return void res.writeHead(404).end('Not Found');
     const body = overrides.get(name);
     if (body !== undefined) return void res.end(body);
     readFile(join(updateFeedDir, name), 'utf8').then(
@@ -45,6 +49,7 @@ export async function startUpdateFeedServer(): Promise<UpdateFeedServer> {
     url: `http://127.0.0.1:${port}/desktop/`,
     requests,
     override: (name, body) => overrides.set(name, body),
+    remove: (name) => removed.add(name),
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

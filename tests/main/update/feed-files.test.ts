@@ -95,6 +95,7 @@ describe('the update feed, read by electron-updater', () => {
   });
 
   it('a channel with no file yet is a sentence about that channel', async () => {
+    feed.remove('beta-mac.yml');
     const error = await failureOf(latest('darwin', 'beta'));
     expect(feed.requests).toEqual(['/desktop/beta-mac.yml']);
     expect(error).toMatchObject({ code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' });
