@@ -34,7 +34,8 @@ export interface Endpoint {
 export type TokenStorage = { kind: 'keychain' } | { kind: 'memory'; reason: string };
 
 export type SessionState =
-  | { status: 'signed-out'; endpoint: Endpoint }
+  /** `notice`: something the user must know about the sign-out (a keychain entry left behind). */
+  | { status: 'signed-out'; endpoint: Endpoint; notice?: string }
   | { status: 'signed-in'; email: string; endpoint: Endpoint; tokenStorage: TokenStorage };
 
 /** The account as the renderer sees it: the API key replaced by a masked form. */
@@ -89,7 +90,12 @@ export interface AppSettings {
   pollIntervalSeconds: number;
   notifications: { enabled: boolean; earlyWarning: boolean };
   launchAtLogin: boolean;
+  /** Which releases the updater offers: stable ones only, or betas too. */
+  updateChannel: UpdateChannel;
 }
+
+export const updateChannels = ['stable', 'beta'] as const;
+export type UpdateChannel = (typeof updateChannels)[number];
 
 export interface AppInfo {
   version: string;
@@ -128,6 +134,7 @@ export const settingsPatch = z
       .object({ enabled: z.boolean().optional(), earlyWarning: z.boolean().optional() })
       .optional(),
     launchAtLogin: z.boolean().optional(),
+    updateChannel: z.enum(updateChannels).optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatch>;

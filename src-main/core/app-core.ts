@@ -33,6 +33,7 @@ import { parseDeepLink } from './deep-link';
 import { endpointFromSettings } from './endpoints';
 import { isAllowedExternalUrl } from './external-links';
 import type { BridgeHandlers } from './handler-registry';
+import { trackMoneyInFlight } from './money-in-flight';
 import { SandboxHost, type SandboxStarter } from './sandbox-host';
 
 export interface LaunchAtLogin {
@@ -72,6 +73,8 @@ export interface AppCore {
   systemResumed(): void;
   networkOnline(): void;
   parseDeepLink(url: string): NavigationRequest | undefined;
+  /** True while a money call runs: the updater never restarts then (src-main/update). */
+  isMoneyBusy(): boolean;
   shutdown(): Promise<void>;
 }
 
@@ -292,8 +295,10 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     await session.restore(endpoint, last.email).catch(() => undefined);
   }
 
+  const money = trackMoneyInFlight(handlers);
   return {
-    handlers,
+    handlers: money.handlers,
+    isMoneyBusy: money.isMoneyBusy,
     settings,
     onEvent(listener) {
       listeners.add(listener);

@@ -7,7 +7,13 @@ import { AppError, toAppErrorData, type AppErrorKind } from '../common/app-error
 import type { LoginRequest } from '../common/api-schemas';
 import type { Endpoint, SessionState, TokenStorage } from '../common/bridge-contract';
 import { greencloudApiBaseUrl } from '../core/endpoints';
+import { MemorySecretStore } from './memory-secret-store';
 import type { SecretStore } from './secret-store';
+import {
+  keepsTokensInKeychain,
+  keychainEntryLeftNotice,
+  sandboxTokenStorage,
+} from './token-storage-policy';
 import {
   canRenew,
   parseTokens,
@@ -46,12 +52,16 @@ const refusedKinds: readonly AppErrorKind[] = ['needs-login', 'invalid-credentia
 
 export class SessionManager {
   readonly #secrets: SecretStore;
+  /** Sandbox sessions' tokens: never the keychain (token-storage-policy.ts). */
+  readonly #sandboxSecrets = new MemorySecretStore();
   readonly #createClient: SessionManagerDeps['createClient'];
   readonly #now: () => number;
   readonly #listeners = new Set<SessionListener>();
   #tokenStorage: TokenStorage;
   #endpoint: Endpoint;
   #current: ActiveSession | undefined;
+  /** Said on the signed-out state after a sign-out that left a keychain entry behind. */
+  #signedOutNotice: string | undefined;
 
   constructor(deps: SessionManagerDeps) {
     this.#secrets = deps.secrets;
@@ -63,12 +73,20 @@ export class SessionManager {
 
   state(): SessionState {
     const session = this.#current;
-    if (!session) return { status: 'signed-out', endpoint: { ...this.#endpoint } };
+    if (!session) {
+      return {
+        status: 'signed-out',
+        endpoint: { ...this.#endpoint },
+        ...(this.#signedOutNotice === undefined ? {} : { notice: this.#signedOutNotice }),
+      };
+    }
     return {
       status: 'signed-in',
       email: session.email,
       endpoint: { ...session.endpoint },
-      tokenStorage: { ...this.#tokenStorage },
+      tokenStorage: keepsTokensInKeychain(session.endpoint)
+        ? { ...this.#tokenStorage }
+        : { ...sandboxTokenStorage },
     };
   }
 
@@ -110,9 +128,10 @@ export class SessionManager {
 
     let tokens: StoredTokens | undefined;
     try {
-      const text = await this.#secrets.get(key);
+      const secrets = this.#secretsFor(endpoint);
+      const text = await secrets.get(key);
       tokens = text === null ? undefined : parseTokens(text);
-      if (text !== null && !tokens) await this.#secrets.delete(key);
+      if (text !== null && !tokens) await secrets.delete(key);
     } catch {
       // An unreadable keychain is the same as an empty one here: the user signs in again.
     }
@@ -219,6 +238,7 @@ export class SessionManager {
     // Signing in as someone else signs the previous account out, tokens and all.
     if (previous && !sameEntry) await this.#deleteTokens(previous);
     this.#current = session;
+    this.#signedOutNotice = undefined;
     this.#endpoint = { ...session.endpoint };
     if (options.save) await this.#save(session);
     this.#emit();
@@ -233,18 +253,25 @@ export class SessionManager {
 
   async #deleteTokens(session: ActiveSession): Promise<void> {
     try {
-      await this.#secrets.delete(secretKeyFor(session.endpoint.baseUrl, session.email));
+      await this.#secretsFor(session.endpoint).delete(
+        secretKeyFor(session.endpoint.baseUrl, session.email),
+      );
     } catch {
-      // The keychain went away: nothing can be deleted, and the stale entry can no longer renew once
-      // its refresh token has been rotated past. Signing out still succeeds for the user.
+      // The keychain went away or refused: signing out still succeeds, but the entry (with a
+      // refresh token in it) is still there, so the user is told and can remove it.
+      this.#signedOutNotice = keychainEntryLeftNotice(session.email);
     }
+  }
+
+  #secretsFor(endpoint: Endpoint): SecretStore {
+    return keepsTokensInKeychain(endpoint) ? this.#secrets : this.#sandboxSecrets;
   }
 
   // A keychain that fails after the start-up probe (locked, its daemon gone) must not break the
   // session: the tokens stay in memory for this run, and the state says why.
   async #save(session: ActiveSession): Promise<void> {
     try {
-      await this.#secrets.set(
+      await this.#secretsFor(session.endpoint).set(
         secretKeyFor(session.endpoint.baseUrl, session.email),
         serializeTokens(session.tokens),
       );

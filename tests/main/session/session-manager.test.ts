@@ -350,6 +350,62 @@ describe('a keychain that fails after start', () => {
   });
 });
 
+describe('the embedded sandbox', () => {
+  it('keeps its tokens in memory only: nothing reaches the keychain, and the state says so', async () => {
+    const session = newManager();
+    const state = await session.signIn(sandbox.embeddedEndpoint, {
+      email: demo.email,
+      password: demo.password,
+    });
+    expect(state).toMatchObject({
+      status: 'signed-in',
+      tokenStorage: { kind: 'memory', reason: expect.stringMatching(/sandbox starts afresh/) },
+    });
+    expect(await stored(demo.email)).toBeUndefined();
+    if (underTestKeyring) {
+      const entries = await keytar.findCredentials('GreenCloud Desktop');
+      expect(entries.map((entry) => entry.account)).not.toContain(
+        secretKeyFor(sandbox.embeddedEndpoint.baseUrl, demo.email),
+      );
+    }
+    // The session works all the same, renewals included.
+    clock += 3600_000;
+    expect((await session.client().getAccount()).email).toBe(demo.email);
+    expect(await stored(demo.email)).toBeUndefined();
+    await session.signOut();
+    expect(session.state()).toEqual({ status: 'signed-out', endpoint: sandbox.embeddedEndpoint });
+  });
+});
+
+describe('a keychain entry that cannot be deleted at sign-out', () => {
+  it('signs out all the same and tells the user, until the next sign-in', async () => {
+    // The real store, whose first delete fails as a keychain that went away mid-run does.
+    let refusals = 1;
+    const refusing: SecretStore = {
+      get: (key) => secrets.get(key),
+      set: (key, value) => secrets.set(key, value),
+      delete: (key) =>
+        refusals-- > 0
+          ? Promise.reject(new Error('The name org.freedesktop.secrets was not provided'))
+          : secrets.delete(key),
+    };
+    tokenStorage = { kind: 'keychain' };
+    const session = newManager(refusing);
+    await session.signIn(sandbox.endpoint, { email: demo.email, password: demo.password });
+    const state = await session.signOut();
+    expect(state).toEqual({
+      status: 'signed-out',
+      endpoint: sandbox.endpoint,
+      notice: `You are signed out, but the saved sign-in for ${demo.email} could not be removed from the system keychain. Remove the “GreenCloud Desktop” entry for it in your keychain app (Keychain Access, Credential Manager or Passwords and Keys).`,
+    });
+    expect(seen.at(-1)).toEqual(state);
+    // Signing in again clears it, and a sign-out whose delete works says nothing.
+    await session.signIn(sandbox.endpoint, { email: demo.email, password: demo.password });
+    expect(await session.signOut()).toEqual({ status: 'signed-out', endpoint: sandbox.endpoint });
+    expect(await stored(demo.email)).toBeUndefined();
+  });
+});
+
 /**
  * Three different reads in parallel. (Identical ones would be joined into one request by the
  * client, and would prove nothing about sharing a renewal.)

@@ -37,6 +37,7 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 60,
       notifications: { enabled: true, earlyWarning: true },
       launchAtLogin: false,
+      updateChannel: 'stable',
     });
     expect(settings.windowBounds()).toBeUndefined();
     expect(settings.lastSession()).toBeUndefined();
@@ -53,6 +54,7 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 120,
       notifications: { enabled: true, earlyWarning: false },
       launchAtLogin: false,
+      updateChannel: 'stable',
     });
     const reopened = new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' }));
     expect(reopened.get()).toEqual(after);
@@ -126,6 +128,7 @@ describe('SettingsStore', () => {
         pollIntervalSeconds: 'often',
         notifications: { enabled: false, earlyWarning: 'yes' },
         launchAtLogin: 1,
+        updateChannel: 'nightly',
         windowBounds: { width: -5, height: 'tall' },
         lastSession: { baseUrl: 'https://api.greencloud.dev/v1', email: 42 },
       }),
@@ -135,6 +138,7 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 60,
       notifications: { enabled: false, earlyWarning: true },
       launchAtLogin: false,
+      updateChannel: 'stable',
     });
     expect(settings.windowBounds()).toBeUndefined();
     expect(settings.lastSession()).toBeUndefined();
@@ -144,6 +148,16 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 60,
       launchAtLogin: true,
     });
+  });
+
+  it('keeps the update channel, and refuses one that does not exist', () => {
+    expect(settings.update({ updateChannel: 'beta' }).updateChannel).toBe('beta');
+    expect(
+      new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' })).get().updateChannel,
+    ).toBe('beta');
+    const error = validationError({ updateChannel: 'nightly' });
+    expect(error.field).toBe('updateChannel');
+    expect(settings.get().updateChannel).toBe('beta');
   });
 
   it('reads a file that is not JSON at all as the defaults, and can save over it', () => {
