@@ -79,7 +79,8 @@ export type AccountEntry =
  * remembered account needs signing in again), and every account beside it.
  */
 export type SessionState =
-  | { status: 'signed-out'; endpoint: Endpoint; accounts: AccountEntry[] }
+  /** `notice`: something the user must know about the sign-out (a keychain entry left behind). */
+  | { status: 'signed-out'; endpoint: Endpoint; accounts: AccountEntry[]; notice?: string }
   | {
       status: 'signed-in';
       accountId: AccountId;
@@ -144,7 +145,12 @@ export interface AppSettings {
   pollIntervalSeconds: number;
   notifications: { enabled: boolean; earlyWarning: boolean };
   launchAtLogin: boolean;
+  /** Which releases the updater offers: stable ones only, or betas too. */
+  updateChannel: UpdateChannel;
 }
+
+export const updateChannels = ['stable', 'beta'] as const;
+export type UpdateChannel = (typeof updateChannels)[number];
 
 export interface AppInfo {
   version: string;
@@ -195,6 +201,7 @@ export const settingsPatch = z
       .object({ enabled: z.boolean().optional(), earlyWarning: z.boolean().optional() })
       .optional(),
     launchAtLogin: z.boolean().optional(),
+    updateChannel: z.enum(updateChannels).optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatch>;

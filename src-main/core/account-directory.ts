@@ -36,6 +36,8 @@ export class AccountDirectory {
   /** Disposals still writing their history; shutdown waits for them. */
   readonly #disposals = new Set<Promise<void>>();
   #currentId: string | undefined;
+  /** Said on the signed-out state after a sign-out that left a keychain entry behind. */
+  #signedOutNotice: string | undefined;
 
   constructor(deps: AccountDirectoryDeps) {
     this.#deps = deps;
@@ -73,6 +75,7 @@ export class AccountDirectory {
         status: 'signed-out',
         endpoint: endpointFromSettings(this.#deps.settings.get()),
         accounts,
+        ...(this.#signedOutNotice === undefined ? {} : { notice: this.#signedOutNotice }),
       };
     return {
       status: 'signed-in',
@@ -98,7 +101,11 @@ export class AccountDirectory {
       this.#entries.delete(id);
       this.#publish();
     } else {
-      await this.#deps.sessions.signOut(id);
+      const notice = await this.#deps.sessions.signOut(id);
+      if (notice !== undefined) {
+        this.#signedOutNotice = notice;
+        this.#publish();
+      }
     }
     return this.state();
   }
@@ -158,6 +165,7 @@ export class AccountDirectory {
   // ---- Inside ----
 
   #adopt(session: AccountSession): void {
+    this.#signedOutNotice = undefined;
     const account = this.#deps.createAccount(session);
     this.#entries.set(session.id, { status: 'signed-in', account });
     account.start();

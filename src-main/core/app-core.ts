@@ -38,6 +38,7 @@ import { billingHandlers } from './handlers/billing-handlers';
 import type { CoreContext } from './handlers/core-context';
 import { quotaHandlers } from './handlers/quota-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
+import { trackMoneyInFlight } from './money-in-flight';
 import { SandboxHost } from './sandbox-host';
 import { SignedInAccount, type CoreEmit } from './signed-in-account';
 
@@ -84,6 +85,8 @@ export interface AppCore {
   systemResumed(): void;
   networkOnline(): void;
   parseDeepLink(url: string): NavigationRequest | undefined;
+  /** True while a money call runs: the updater never restarts then (src-main/update). */
+  isMoneyBusy(): boolean;
   shutdown(): Promise<void>;
 }
 
@@ -189,8 +192,11 @@ function appCoreOver({
   emit,
 }: CoreParts): AppCore {
   const everyWatcher = () => directory.signedIn().map((account) => account.watcher);
+  // Counted while a money call runs, so the updater never restarts the app halfway through one.
+  const money = trackMoneyInFlight(handlers);
   return {
-    handlers,
+    handlers: money.handlers,
+    isMoneyBusy: money.isMoneyBusy,
     settings,
     onEvent(listener) {
       listeners.add(listener);

@@ -6,7 +6,15 @@ import type { TrayAccountLine } from './tray-accounts';
 export type TrayIconName = 'normal' | 'low' | 'critical' | 'exhausted' | 'stale' | 'signed-out';
 
 export type TrayAction =
-  'open' | 'refresh' | 'buy-refill' | 'mute-1h' | 'mute-tomorrow' | 'mute-off' | 'unmute' | 'quit';
+  | 'open'
+  | 'refresh'
+  | 'buy-refill'
+  | 'mute-1h'
+  | 'mute-tomorrow'
+  | 'mute-off'
+  | 'unmute'
+  | 'restart-to-update'
+  | 'quit';
 
 export type TrayMenuItem =
   | { kind: 'label'; label: string }
@@ -28,6 +36,8 @@ export interface TrayModelOptions {
   now: number;
   /** Formats an epoch-ms time for "muted until …" (the OS locale in the app). */
   formatTime: (epochMs: number) => string;
+  /** A downloaded update waiting for the user (src-main/update decides label and enabled). */
+  updateOffer?: { label: string; enabled: boolean };
 }
 
 const iconForLevel: Record<QuotaLevel, TrayIconName> = {
@@ -113,6 +123,9 @@ export function buildTrayModel(
       { kind: 'action', action: 'buy-refill', label: 'Buy refill…', enabled: signedIn },
       muteMenu(status, options),
       { kind: 'separator' },
+      ...(options.updateOffer === undefined
+        ? []
+        : [{ kind: 'action', action: 'restart-to-update', ...options.updateOffer } as const]),
       { kind: 'action', action: 'quit', label: 'Quit GreenCloud Desktop', enabled: true },
     ],
   };

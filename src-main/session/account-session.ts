@@ -97,15 +97,19 @@ export class AccountSession {
     return this.#renewal;
   }
 
-  /** Signing out: this account's keychain entry goes, and nothing is stored for it afterwards. */
-  async end(): Promise<void> {
-    if (this.#ended) return;
+  /**
+   * Signing out: this account's keychain entry goes, and nothing is stored for it afterwards.
+   * False when the entry could not be deleted (the keychain went away or refused): signing out
+   * still succeeds, and the caller tells the user the entry is left.
+   */
+  async end(): Promise<boolean> {
+    if (this.#ended) return true;
     this.#ended = true;
     try {
       await this.#secrets.delete(this.id);
+      return true;
     } catch {
-      // The keychain went away: nothing can be deleted, and the stale entry can no longer renew once
-      // its refresh token has been rotated past. Signing out still succeeds for the user.
+      return false;
     }
   }
 

@@ -10,6 +10,11 @@ import type { SecretStore } from '../common/platform-ports';
 import { AccountSession, sessionEnded } from './account-session';
 import { MemorySecretStore } from './memory-secret-store';
 import {
+  keepsTokensInKeychain,
+  keychainEntryLeftNotice,
+  sandboxTokenStorage,
+} from './token-storage-policy';
+import {
   parseTokens,
   renewalDue,
   secretKeyFor,
@@ -53,6 +58,8 @@ export function tooManyAccounts(max: number): AppError {
 
 export class SessionManager {
   readonly #secrets: SecretStore;
+  /** Sandbox sessions' tokens: never the keychain (token-storage-policy.ts). */
+  readonly #sandboxSecrets = new MemorySecretStore();
   readonly #createClient: SessionManagerDeps['createClient'];
   readonly #now: () => number;
   readonly #max: number;
@@ -111,11 +118,12 @@ export class SessionManager {
 
     let tokens: StoredTokens | undefined;
     try {
-      const text = await this.#secrets.get(id);
+      const secrets = this.#secretsFor(endpoint);
+      const text = await secrets.get(id);
       if (text === null) return { status: 'needs-sign-in', reason: reasons.missing };
       tokens = parseTokens(text);
       if (!tokens) {
-        await this.#secrets.delete(id);
+        await secrets.delete(id);
         return { status: 'needs-sign-in', reason: reasons.corrupt };
       }
     } catch {
@@ -134,13 +142,17 @@ export class SessionManager {
     return { status: 'restored', session };
   }
 
-  /** Ends one account's session and deletes only its tokens. */
-  async signOut(id: string): Promise<void> {
+  /**
+   * Ends one account's session and deletes only its tokens. Resolves with a sentence for the user
+   * when the keychain entry (a refresh token in it) could not be removed.
+   */
+  async signOut(id: string): Promise<string | undefined> {
     const session = this.#sessions.get(id);
-    if (!session) return;
+    if (!session) return undefined;
     this.#sessions.delete(id);
-    await session.end();
+    const removed = await session.end();
     this.#emit({ kind: 'signed-out', id });
+    return removed ? undefined : keychainEntryLeftNotice(session.email);
   }
 
   /** For the calls that work signed out: reset password, set a new one with the emailed code. */
@@ -176,17 +188,21 @@ export class SessionManager {
     endpoint: Endpoint,
     email: string,
     tokens: StoredTokens,
-    secrets: SecretStore = this.#secrets,
+    secrets: SecretStore = this.#secretsFor(endpoint),
   ): AccountSession {
     return new AccountSession({
       endpoint,
       email,
       tokens,
       secrets,
-      tokenStorage: this.#tokenStorage,
+      tokenStorage: keepsTokensInKeychain(endpoint) ? this.#tokenStorage : sandboxTokenStorage,
       createClient: this.#createClient,
       now: this.#now,
     });
+  }
+
+  #secretsFor(endpoint: Endpoint): SecretStore {
+    return keepsTokensInKeychain(endpoint) ? this.#secrets : this.#sandboxSecrets;
   }
 
   #track(session: AccountSession): void {

@@ -4,7 +4,12 @@
 
 import { z } from 'zod';
 import { AppError } from '../common/app-error';
-import { settingsPatch, type AppSettings, type SettingsPatch } from '../common/bridge-contract';
+import {
+  settingsPatch,
+  updateChannels,
+  type AppSettings,
+  type SettingsPatch,
+} from '../common/bridge-contract';
 import type { SettingsBackend } from '../common/platform-ports';
 import { validate } from '../common/validate';
 import { normalizeServerUrl, serverUrlProblem } from './server-url';
@@ -28,6 +33,7 @@ export const defaultSettings: AppSettings = {
   pollIntervalSeconds: 60,
   notifications: { enabled: true, earlyWarning: true },
   launchAtLogin: false,
+  updateChannel: 'stable',
 };
 
 // ---- Reading back: a hand-edited or corrupt file must never crash the app. Each key is checked on
@@ -116,6 +122,10 @@ export class SettingsStore {
       pollIntervalSeconds: storedPollInterval.parse(raw.pollIntervalSeconds),
       notifications: storedNotifications.parse(raw.notifications),
       launchAtLogin: z.boolean().catch(defaultSettings.launchAtLogin).parse(raw.launchAtLogin),
+      updateChannel: z
+        .enum(updateChannels)
+        .catch(defaultSettings.updateChannel)
+        .parse(raw.updateChannel),
     };
   }
 
@@ -144,6 +154,7 @@ export class SettingsStore {
       pollIntervalSeconds: valid.pollIntervalSeconds ?? current.pollIntervalSeconds,
       notifications: { ...current.notifications, ...definedOnly(valid.notifications ?? {}) },
       launchAtLogin: valid.launchAtLogin ?? current.launchAtLogin,
+      updateChannel: valid.updateChannel ?? current.updateChannel,
     };
     this.#write({ ...next });
     return next;

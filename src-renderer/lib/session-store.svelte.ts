@@ -74,7 +74,7 @@ export class SessionStore {
     // Signed in, then signed out without asking: main dropped a session the server no longer
     // honours (or could not renew). Say so on the sign-in screen instead of silently moving there.
     if (this.#state?.status === 'signed-in' && state.status === 'signed-out') {
-      this.#endedNotice = this.#signingOut ? null : sessionEndedSentence;
+      this.#endedNotice = state.notice ?? (this.#signingOut ? null : sessionEndedSentence);
       this.#signingOut = false;
     }
     if (state.status === 'signed-in') this.#endedNotice = null;

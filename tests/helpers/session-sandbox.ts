@@ -13,6 +13,8 @@ import { SandboxControl, type FaultRequest, type LoggedRequest } from './sandbox
 export interface SessionSandbox {
   origin: string;
   endpoint: Endpoint;
+  /** The same server as the app's embedded sandbox sees it. */
+  embeddedEndpoint: Endpoint;
   createClient: (baseUrl: string, auth?: AuthProvider) => GreenCloudClient;
   /** Moves the sandbox's clock: tokens issued before expire on its side only. */
   advanceClock(seconds: number): Promise<void>;
@@ -28,7 +30,10 @@ export async function startSessionSandbox(): Promise<SessionSandbox> {
   const control = new SandboxControl(sandbox.origin);
   return {
     origin: sandbox.origin,
-    endpoint: { kind: 'sandbox', baseUrl: sandbox.apiBaseUrl },
+    // A standalone sandbox reached as a custom server (as the README's Custom URL does): its
+    // tokens go to the keychain. The app's embedded sandbox (kind 'sandbox') never does.
+    endpoint: { kind: 'custom', baseUrl: sandbox.apiBaseUrl },
+    embeddedEndpoint: { kind: 'sandbox', baseUrl: sandbox.apiBaseUrl },
     // No read retries: a test counts every request the session causes.
     createClient: (baseUrl, auth) =>
       new GreenCloudClient({ baseUrl, userAgent: 'GreenCloudDesktop/test', auth, readRetries: 0 }),

@@ -427,6 +427,65 @@ describe('a keychain that fails after start', () => {
   });
 });
 
+describe('the embedded sandbox', () => {
+  it('keeps its tokens in memory only: nothing reaches the keychain, and the state says so', async () => {
+    const session = newManager();
+    const signedIn = await session.signIn(sandbox.embeddedEndpoint, {
+      email: demo.email,
+      password: demo.password,
+    });
+    expect(viewOf(signedIn)).toMatchObject({
+      tokenStorage: { kind: 'memory', reason: expect.stringMatching(/sandbox starts afresh/) },
+    });
+    expect(await stored(demo.email)).toBeUndefined();
+    if (underTestKeyring) {
+      const entries = await keytar.findCredentials('GreenCloud Desktop');
+      expect(entries.map((entry) => entry.account)).not.toContain(
+        secretKeyFor(sandbox.embeddedEndpoint.baseUrl, demo.email),
+      );
+    }
+    // The session works all the same, renewals included.
+    clock += 3600_000;
+    expect((await signedIn.client.getAccount()).email).toBe(demo.email);
+    expect(await stored(demo.email)).toBeUndefined();
+    expect(await session.signOut(signedIn.id)).toBeUndefined();
+    expect(statusOf(session)).toBe('signed-out');
+  });
+});
+
+describe('a keychain entry that cannot be deleted at sign-out', () => {
+  it('signs out all the same and says so in a sentence for the user', async () => {
+    // The real store, whose first delete fails as a keychain that went away mid-run does.
+    let refusals = 1;
+    const refusing: SecretStore = {
+      get: (key) => secrets.get(key),
+      set: (key, value) => secrets.set(key, value),
+      delete: (key) =>
+        refusals-- > 0
+          ? Promise.reject(new Error('The name org.freedesktop.secrets was not provided'))
+          : secrets.delete(key),
+    };
+    tokenStorage = { kind: 'keychain' };
+    const session = newManager(refusing);
+    const first = await session.signIn(sandbox.endpoint, {
+      email: demo.email,
+      password: demo.password,
+    });
+    expect(await session.signOut(first.id)).toBe(
+      `You are signed out, but the saved sign-in for ${demo.email} could not be removed from the system keychain. Remove the “GreenCloud Desktop” entry for it in your keychain app (Keychain Access, Credential Manager or Passwords and Keys).`,
+    );
+    expect(seen.at(-1)).toBe('signed-out');
+    expect(statusOf(session)).toBe('signed-out');
+    // A sign-out whose delete works says nothing.
+    const again = await session.signIn(sandbox.endpoint, {
+      email: demo.email,
+      password: demo.password,
+    });
+    expect(await session.signOut(again.id)).toBeUndefined();
+    expect(await stored(demo.email)).toBeUndefined();
+  });
+});
+
 /**
  * Three different reads in parallel. (Identical ones would be joined into one request by the
  * client, and would prove nothing about sharing a renewal.)

@@ -37,6 +37,7 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 60,
       notifications: { enabled: true, earlyWarning: true },
       launchAtLogin: false,
+      updateChannel: 'stable',
     });
     expect(settings.windowBounds()).toBeUndefined();
     expect(settings.rememberedAccounts()).toEqual([]);
@@ -54,6 +55,7 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 120,
       notifications: { enabled: true, earlyWarning: false },
       launchAtLogin: false,
+      updateChannel: 'stable',
     });
     const reopened = new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' }));
     expect(reopened.get()).toEqual(after);
@@ -127,6 +129,7 @@ describe('SettingsStore', () => {
         pollIntervalSeconds: 'often',
         notifications: { enabled: false, earlyWarning: 'yes' },
         launchAtLogin: 1,
+        updateChannel: 'nightly',
         windowBounds: { width: -5, height: 'tall' },
         accounts: [
           { kind: 'greencloud', baseUrl: 'https://api.greencloud.dev/v1', email: 42 },
@@ -140,6 +143,7 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 60,
       notifications: { enabled: false, earlyWarning: true },
       launchAtLogin: false,
+      updateChannel: 'stable',
     });
     expect(settings.windowBounds()).toBeUndefined();
     // The bad account entry goes; the good one beside it stays.
@@ -153,6 +157,16 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 60,
       launchAtLogin: true,
     });
+  });
+
+  it('keeps the update channel, and refuses one that does not exist', () => {
+    expect(settings.update({ updateChannel: 'beta' }).updateChannel).toBe('beta');
+    expect(
+      new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' })).get().updateChannel,
+    ).toBe('beta');
+    const error = validationError({ updateChannel: 'nightly' });
+    expect(error.field).toBe('updateChannel');
+    expect(settings.get().updateChannel).toBe('beta');
   });
 
   it('reads a file that is not JSON at all as the defaults, and can save over it', () => {
