@@ -295,6 +295,17 @@ describe.skipIf(!keychainAvailable)('the app core with several accounts', () => 
     ]);
   });
 
+  it('tries the embedded sandbox with its tokens kept out of the keychain', async () => {
+    const embedded = await startSandbox({ port: 0 });
+    const { core } = await makeCore({
+      startSandbox: async () => ({ ...embedded, demoAccount: demo }),
+    });
+    const state = await core.handlers.trySandbox(undefined);
+    expect(state).toMatchObject({ status: 'signed-in', tokenStorage: { kind: 'memory' } });
+    expect(await keytar.getPassword(keychainServiceName, signedInId(state))).toBeNull();
+    await core.shutdown();
+  });
+
   it('opens the account a notification is about', async () => {
     const { core, events } = await makeCore();
     const demoId = signedInId(
