@@ -23,19 +23,26 @@ function nextCode(app: AppHarness): string {
   return dispenser.next(twofa.totpSecret);
 }
 
-/** Account menu → Add account…, then the 2FA account's password and a fresh code. */
-async function addTwofaAccount(app: AppHarness): Promise<void> {
+/** On the sign-in screen with the 2FA account's email: its password, then a fresh code. */
+async function finishTwofaSignIn(app: AppHarness): Promise<void> {
   const { page } = app;
-  await page.getByRole('button', { name: 'Account menu' }).click();
-  await page.getByRole('menuitem', { name: 'Add account…' }).click();
-  await expect(page.getByText('Adding an account: the others stay signed in.')).toBeVisible();
-  await page.getByLabel('Email').fill(twofa.email);
   await page.getByLabel('Password', { exact: true }).fill(twofa.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByLabel('Two-factor code').fill(nextCode(app));
   await page.getByRole('button', { name: 'Verify code' }).click();
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Account menu' })).toContainText(twofa.email);
+}
+
+/** The demo account through the sign-in form, then Account menu → Add account… for the 2FA one. */
+async function signInBoth(app: AppHarness): Promise<void> {
+  await signInThroughForm(app);
+  const { page } = app;
+  await page.getByRole('button', { name: 'Account menu' }).click();
+  await page.getByRole('menuitem', { name: 'Add account…' }).click();
+  await expect(page.getByText('Adding an account: the others stay signed in.')).toBeVisible();
+  await page.getByLabel('Email').fill(twofa.email);
+  await finishTwofaSignIn(app);
 }
 
 async function switchTo(app: AppHarness, email: string): Promise<void> {
@@ -56,8 +63,7 @@ test('two accounts side by side: switch, alert on the hidden one, restart, sign 
   app,
 }) => {
   const { page } = app;
-  await signInThroughForm(app);
-  await addTwofaAccount(app);
+  await signInBoth(app);
   await firstQuotaCheck(app);
   await expect(page.getByTestId('quota-gauge')).toContainText('1,000 of 1,000');
 
@@ -123,8 +129,7 @@ test('an account whose tokens left the keychain is listed as needing sign-in, th
   app,
 }) => {
   const { page } = app;
-  await signInThroughForm(app);
-  await addTwofaAccount(app);
+  await signInBoth(app);
   const twofaId = await app.accountId(twofa.email);
   await app.core.shutdown();
   await keytar.deletePassword(keychainServiceName, twofaId);
@@ -147,18 +152,13 @@ test('an account whose tokens left the keychain is listed as needing sign-in, th
   // Signing it in again puts it back beside the other, on its own server.
   await page.getByRole('button', { name: 'Account menu' }).click();
   await page.getByRole('menuitemradio', { name: twofa.email }).click();
-  await page.getByLabel('Password', { exact: true }).fill(twofa.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByLabel('Two-factor code').fill(nextCode(app));
-  await page.getByRole('button', { name: 'Verify code' }).click();
-  await expect(page.getByRole('button', { name: 'Account menu' })).toContainText(twofa.email);
+  await finishTwofaSignIn(app);
   expect(app.core.quotaOverview().map((line) => line.email)).toEqual([demo.email, twofa.email]);
 });
 
 test('signing in again to an account already signed in switches to it', async ({ app }) => {
   const { page } = app;
-  await signInThroughForm(app);
-  await addTwofaAccount(app);
+  await signInBoth(app);
   await page.getByRole('button', { name: 'Account menu' }).click();
   await page.getByRole('menuitem', { name: 'Add account…' }).click();
   await page.getByLabel('Email').fill(demo.email);
@@ -170,8 +170,7 @@ test('signing in again to an account already signed in switches to it', async ({
 
 test('a mute applies to the shown account, or to every account when asked', async ({ app }) => {
   const { page } = app;
-  await signInThroughForm(app);
-  await addTwofaAccount(app);
+  await signInBoth(app);
   const demoId = await app.accountId(demo.email);
   const twofaId = await app.accountId(twofa.email);
   await openView(page, 'Settings');
