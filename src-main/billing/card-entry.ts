@@ -11,9 +11,7 @@ import {
   type CardWindowResult,
 } from '../common/card-choice';
 import type { Endpoint } from '../common/bridge-contract';
-
-/** Opens the card window and resolves with what its page handed back, or undefined when closed. */
-export type OpenCardWindow = (config: CardWindowConfig) => Promise<unknown>;
+import type { OpenCardWindow, OpenExternal } from '../common/platform-ports';
 
 /** Where the no-key window sends the customer to change the card in the browser. */
 export const greencloudDashboardBillingUrl = 'https://greencloud.dev/dashboard/billing';
@@ -29,7 +27,7 @@ export function cardWindowMode(
 export async function chooseCardThroughWindow(
   open: OpenCardWindow | undefined,
   config: CardWindowConfig,
-  openExternal: (url: string) => Promise<void>,
+  openExternal: OpenExternal,
 ): Promise<CardWindowResult | null> {
   if (!open) {
     throw new AppError({

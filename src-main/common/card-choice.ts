@@ -32,3 +32,4 @@ export type CardWindowResult = z.infer<typeof cardWindowResult>;
 export type { CardWindowConfig, CardWindowMode } from './card-window-config';
 
 export const cardPurpose = z.enum(['change-card', 'set-bundle']);
+export type CardPurpose = z.infer<typeof cardPurpose>;

@@ -1,46 +1,48 @@
-// The main process's core, without Electron: it composes settings, the keychain, the session, the
-// account, the quota watcher and the embedded sandbox, and answers every bridge call. Electron's
-// glue (src-main/electron) and the end-to-end harness (tests/e2e/harness) both drive this same
-// object; only the transport differs.
+// The main process's core, without Electron: the composition root. It builds settings, the
+// keychain, the sessions and the account directory (one SignedInAccount per signed-in account),
+// gathers the bridge handlers from one file per area, and restores the remembered accounts.
+// Electron's glue (src-main/electron) and the end-to-end harness both drive this same object; only
+// the transport and the platform ports differ.
 
 import { join } from 'node:path';
-import { AppError } from '../common/app-error';
 import type {
-  AppSettings,
   BridgeEventName,
   EventPayload,
   MuteChoice,
   NavigationRequest,
   QuotaStatus,
-  SessionState,
 } from '../common/bridge-contract';
+import type {
+  ClipboardLike,
+  Clock,
+  DesktopNotifier,
+  EmbeddedSandboxStarter,
+  KeytarLike,
+  LaunchAtLogin,
+  OpenCardWindow,
+  OpenExternal,
+  SettingsBackend,
+} from '../common/platform-ports';
 import { GreenCloudClient, type AuthProvider } from '../api/greencloud-client';
+import { SettingsStore } from '../settings/settings-store';
 import { openSecretStore } from '../session/open-secret-store';
-import type { KeytarLike } from '../session/keytar-secret-store';
+import type { AccountSession } from '../session/account-session';
 import { SessionManager } from '../session/session-manager';
-import { SettingsStore, type SettingsBackend } from '../settings/settings-store';
-import {
-  QuotaWatcher,
-  signedOutQuotaStatus,
-  type AlertNotifier,
-  type WatcherClock,
-} from '../quota/quota-watcher';
 import { createFileQuotaStorage } from '../quota/quota-storage';
-import { sandboxAccounts } from '../../sandbox/seed-accounts';
-import { createBilling } from '../billing/billing-handlers';
-import type { OpenCardWindow } from '../billing/card-entry';
-import { AccountService } from './account-service';
-import { ClipboardGuard, type ClipboardLike } from './clipboard-guard';
+import { signedOutQuotaStatus, systemClock } from '../quota/quota-watcher';
+import { BillingFacts } from '../billing/billing-facts';
+import { AccountDirectory } from './account-directory';
 import { parseDeepLink } from './deep-link';
-import { endpointFromSettings } from './endpoints';
-import { isAllowedExternalUrl } from './external-links';
 import type { BridgeHandlers } from './handler-registry';
-import { SandboxHost, type SandboxStarter } from './sandbox-host';
-
-export interface LaunchAtLogin {
-  get(): boolean;
-  set(enabled: boolean): void;
-}
+import { accountHandlers } from './handlers/account-handlers';
+import { appHandlers } from './handlers/app-handlers';
+import { billingHandlers } from './handlers/billing-handlers';
+import type { CoreContext } from './handlers/core-context';
+import { quotaHandlers } from './handlers/quota-handlers';
+import { sessionHandlers } from './handlers/session-handlers';
+import { trackMoneyInFlight } from './money-in-flight';
+import { SandboxHost } from './sandbox-host';
+import { SignedInAccount, type CoreEmit } from './signed-in-account';
 
 export interface AppCoreDeps {
   /** The app's data folder (Electron's userData): quota history and alert state live here. */
@@ -50,14 +52,13 @@ export interface AppCoreDeps {
   loadKeytar: () => Promise<KeytarLike>;
   appVersion: string;
   platform: NodeJS.Platform;
-  notifier: AlertNotifier;
+  notifier: DesktopNotifier;
   clipboard: ClipboardLike;
-  /** Opens a URL in the system browser; only called with allow-listed URLs. */
-  openExternal: (url: string) => Promise<void>;
-  /** Absent where the OS has no single way to do it (Linux). */
+  openExternal: OpenExternal;
   launchAtLogin?: LaunchAtLogin;
-  startSandbox?: SandboxStarter;
-  clock?: WatcherClock;
+  /** How "Try the sandbox" starts the embedded sandbox; without it the sandbox is not offered. */
+  startSandbox?: EmbeddedSandboxStarter;
+  clock?: Clock;
   /** Opens the card window (Electron glue in the app, a second page in the e2e harness). */
   openCardWindow?: OpenCardWindow;
   /** GreenCloud's own Stripe publishable key, from the build. */
@@ -66,276 +67,193 @@ export interface AppCoreDeps {
 
 type EventListener = <E extends BridgeEventName>(name: E, payload: EventPayload<E>) => void;
 
+/** One tray or menu line: an account and its quota. */
+export interface AccountQuota {
+  accountId: string;
+  email: string;
+  status: QuotaStatus;
+}
+
 export interface AppCore {
   handlers: BridgeHandlers;
   settings: SettingsStore;
   onEvent(listener: EventListener): () => void;
-  quotaStatus(): QuotaStatus;
+  /** The shown account's quota (or another's, by id); signed-out when there is none. */
+  quotaStatus(accountId?: string): QuotaStatus;
+  /** Every signed-in account's quota, in the account menu's order. */
+  quotaOverview(): AccountQuota[];
+  /** Polls every account now. */
   refreshQuotaNow(): Promise<void>;
+  /** Mutes every account's alerts. */
   mute(choice: MuteChoice): void;
   navigate(request: NavigationRequest): void;
   systemSuspended(): void;
   systemResumed(): void;
   networkOnline(): void;
   parseDeepLink(url: string): NavigationRequest | undefined;
-  /** A money request is on its way or its outcome is being checked: hold restarts (issue 7). */
+  /** True while a money call runs: the updater never restarts then (src-main/update). */
   isMoneyBusy(): boolean;
   shutdown(): Promise<void>;
 }
 
-const realClock: WatcherClock = {
-  now: () => Date.now(),
-  setTimer: (fn, ms) => setTimeout(fn, ms),
-  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-const linuxLaunchAtLoginReason =
-  'Launch at login is not offered on Linux, where each desktop starts apps its own way. Add GreenCloud Desktop to your desktop’s startup applications instead.';
-
 export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
-  const clock = deps.clock ?? realClock;
-  const userAgent = `GreenCloudDesktop/${deps.appVersion} (${deps.platform})`;
+  const clock = deps.clock ?? systemClock;
   const settings = new SettingsStore(deps.settingsBackend);
+  const sessions = await openSessions(deps, clock);
+  const listeners = new Set<EventListener>();
+  const emit: CoreEmit = (name, payload) => {
+    for (const listener of listeners) listener(name, payload);
+  };
+  const directory = new AccountDirectory({
+    sessions,
+    settings,
+    emit,
+    createAccount: accountFactory(deps, clock, settings, emit),
+  });
+  const sandbox = new SandboxHost(deps.startSandbox);
+  const handlers = bridgeHandlers({
+    directory,
+    sessions,
+    settings,
+    sandbox,
+    billing: new BillingFacts({
+      dataDir: deps.dataDir,
+      clock,
+      openExternal: deps.openExternal,
+      openCardWindow: deps.openCardWindow,
+      greencloudPublishableKey: deps.greencloudPublishableKey,
+    }),
+    openExternal: deps.openExternal,
+    launchAtLogin: deps.launchAtLogin,
+    appVersion: deps.appVersion,
+    platform: deps.platform,
+  });
+
+  await directory.restoreAll();
+  return appCoreOver({ handlers, settings, directory, sandbox, listeners, emit });
+}
+
+/** The keychain (or memory, with the reason) and the sessions kept in it. */
+async function openSessions(deps: AppCoreDeps, clock: Clock): Promise<SessionManager> {
+  const userAgent = `GreenCloudDesktop/${deps.appVersion} (${deps.platform})`;
   const { store: secrets, tokenStorage } = await openSecretStore(deps.loadKeytar);
-  const session = new SessionManager({
+  return new SessionManager({
     secrets,
     tokenStorage,
     createClient: (baseUrl: string, auth?: AuthProvider) =>
       new GreenCloudClient({ baseUrl, userAgent, auth }),
     now: clock.now,
-    endpoint: endpointFromSettings(settings.get()),
   });
-  const account = new AccountService(() => session.client(), clock.now);
-  const clipboardGuard = new ClipboardGuard(deps.clipboard, clock.now);
-  const sandbox = new SandboxHost(deps.startSandbox);
+}
+
+/** Makes the object for each account that signs in; they share the platform and the data folder. */
+function accountFactory(
+  deps: AppCoreDeps,
+  clock: Clock,
+  settings: SettingsStore,
+  emit: CoreEmit,
+): (session: AccountSession) => SignedInAccount {
   const quotaStorage = createFileQuotaStorage(join(deps.dataDir, 'quota'));
-
-  const listeners = new Set<EventListener>();
-  const emit: EventListener = (name, payload) => {
-    for (const listener of listeners) listener(name, payload);
+  // Read before every decision, so a settings change applies to every account from its next poll.
+  const watcherSettings = () => {
+    const current = settings.get();
+    return {
+      pollIntervalSeconds: current.pollIntervalSeconds,
+      notificationsEnabled: current.notifications.enabled,
+      earlyWarning: current.notifications.earlyWarning,
+    };
   };
-
-  let watcher: QuotaWatcher | undefined;
-  let watchedKey: string | undefined;
-  // Stopping a watcher writes its quota history one last time; shutdown waits for those writes.
-  const historyWrites = new Set<Promise<void>>();
-  const stopWatching = () => {
-    if (watcher) {
-      watcher.stop();
-      const written = watcher.settled().finally(() => historyWrites.delete(written));
-      historyWrites.add(written);
-    }
-    watcher = undefined;
-    watchedKey = undefined;
-  };
-  const watch = (state: Extract<SessionState, { status: 'signed-in' }>) => {
-    const key = `${state.endpoint.baseUrl} ${state.email}`;
-    if (key === watchedKey) return;
-    stopWatching();
-    watchedKey = key;
-    watcher = new QuotaWatcher({
-      fetchAccount: () => account.fetch(),
-      accountKey: key,
+  return (session) =>
+    new SignedInAccount({
+      session,
       clock,
       notifier: deps.notifier,
-      storage: quotaStorage,
-      settings: () => {
-        const current = settings.get();
-        return {
-          pollIntervalSeconds: current.pollIntervalSeconds,
-          notificationsEnabled: current.notifications.enabled,
-          earlyWarning: current.notifications.earlyWarning,
-        };
-      },
+      clipboard: deps.clipboard,
+      quotaStorage,
+      watcherSettings,
+      dataDir: deps.dataDir,
+      emit,
     });
-    watcher.onChange((status) => emit('quotaChanged', status));
-    watcher.start();
-  };
-  const quotaStatus = () => watcher?.status() ?? signedOutQuotaStatus();
-  const requireWatcher = () => {
-    if (!watcher) throw new AppError({ kind: 'needs-login', message: 'Please sign in first.' });
-    return watcher;
-  };
+}
 
-  const billing = createBilling({
-    dataDir: deps.dataDir,
-    clock,
-    client: () => session.client(),
-    signedIn: () => {
-      const state = session.state();
-      return state.status === 'signed-in'
-        ? { endpoint: state.endpoint, accountKey: `${state.endpoint.baseUrl} ${state.email}` }
-        : undefined;
-    },
-    latestAccount: () => account.latest(),
-    refreshAccount: () => refreshAccountAndWatcher(),
-    fetchAccount: () => account.fetch(),
-    openExternal: deps.openExternal,
-    openCardWindow: deps.openCardWindow,
-    greencloudPublishableKey: deps.greencloudPublishableKey,
-    emitMoney: (status) => emit('moneyChanged', status),
-  });
-
-  account.onChange((snapshot) => emit('accountChanged', snapshot));
-  session.onChange((state) => {
-    emit('sessionChanged', state);
-    if (state.status === 'signed-in') {
-      watch(state);
-      billing.signedIn(`${state.endpoint.baseUrl} ${state.email}`);
-      return;
-    }
-    void clipboardGuard.flush(account.latest()?.apiKey);
-    billing.signedOut();
-    stopWatching();
-    account.clear();
-    emit('quotaChanged', signedOutQuotaStatus());
-  });
-
-  const rememberSession = (state: SessionState): SessionState => {
-    // The embedded sandbox starts afresh on a new port every run, so there is nothing to restore.
-    if (state.status === 'signed-in' && state.endpoint.kind !== 'sandbox') {
-      settings.setLastSession({ baseUrl: state.endpoint.baseUrl, email: state.email });
-    }
-    return state;
-  };
-
-  /** Fetches the account once and lets the watcher see it at once: one GET keeps both current. */
-  const refreshAccountAndWatcher = async () => {
-    const snapshot = await account.refresh();
-    const latest = account.latest();
-    if (!snapshot.stale && latest) watcher?.observeAccount(latest);
-    return snapshot;
-  };
-
-  const applySettings = (patch: Parameters<SettingsStore['update']>[0]): AppSettings => {
-    if (patch.launchAtLogin !== undefined) {
-      if (!deps.launchAtLogin)
-        throw new AppError({
-          kind: 'not-allowed',
-          message: linuxLaunchAtLoginReason,
-          field: 'launchAtLogin',
-        });
-      deps.launchAtLogin.set(patch.launchAtLogin);
-    }
-    return settings.update(patch);
-  };
-
-  const handlers: BridgeHandlers = {
-    getSessionState: async () => session.state(),
-    signIn: async (request) =>
-      rememberSession(await session.signIn(endpointFromSettings(settings.get()), request)),
-    signInWithApiKey: async ({ key }) =>
-      rememberSession(await session.signInWithApiKey(endpointFromSettings(settings.get()), key)),
-    trySandbox: async () => {
-      if (session.state().status === 'signed-in') await session.signOut();
-      const running = await sandbox.ensure();
-      const { email, password } = sandboxAccounts.demo;
-      return session.signIn({ kind: 'sandbox', baseUrl: running.apiBaseUrl }, { email, password });
-    },
-    signOut: async () => {
-      settings.setLastSession(undefined);
-      return session.signOut();
-    },
-    requestPasswordReset: async ({ email }) =>
-      session.unauthenticatedClient(currentEndpoint()).requestPasswordReset(email),
-    setPasswordWithCode: async (request) =>
-      session.unauthenticatedClient(currentEndpoint()).setPasswordWithCode(request),
-    getAccount: async () =>
-      account.current() ?? (session.state().status === 'signed-in' ? account.refresh() : null),
-    refreshAccount: () => refreshAccountAndWatcher(),
-    setFlags: async (flags) => {
-      // Both flags always go together: the API turns off any flag that is left out.
-      await session.client().setFlags(flags);
-      return refreshAccountAndWatcher();
-    },
-    changePassword: (request) => session.client().changePassword(request),
-    revealApiKey: async () => {
-      if (!account.current()) await account.refresh();
-      return account.apiKey();
-    },
-    copyApiKey: async () => {
-      if (!account.current()) await account.refresh();
-      return { clearsAt: await clipboardGuard.copySecret(account.apiKey()) };
-    },
-    beginTwoFactor: async () => {
-      const state = session.state();
-      const { seed } = await session.client().beginTwoFactor();
-      const label = encodeURIComponent(
-        `GreenCloud:${state.status === 'signed-in' ? state.email : ''}`,
-      );
-      return { seed, otpauthUrl: `otpauth://totp/${label}?secret=${seed}&issuer=GreenCloud` };
-    },
-    verifyTwoFactor: async ({ code }) => {
-      await session.client().verifyTwoFactor(code);
-      return refreshAccountAndWatcher();
-    },
-    disableTwoFactor: async ({ code }) => {
-      await session.client().disableTwoFactor(code);
-      return refreshAccountAndWatcher();
-    },
-    // Money, the card window, invoices and billing facts: src-main/billing.
-    ...billing.handlers,
-    getInvoice: ({ id }) => session.client().getInvoice(id),
-    openReceipt: async ({ url }) => {
-      if (!isAllowedExternalUrl(url)) {
-        throw new AppError({
-          kind: 'not-allowed',
-          message: 'GreenCloud Desktop only opens receipts from Stripe and GreenCloud’s own sites.',
-        });
-      }
-      await deps.openExternal(url);
-    },
-    getQuotaStatus: async () => quotaStatus(),
-    refreshQuotaNow: async () => (watcher ? watcher.refreshNow() : signedOutQuotaStatus()),
-    muteAlerts: async ({ choice }) => requireWatcher().mute(choice),
-    getSettings: async () => settings.get(),
-    updateSettings: async (patch) => applySettings(patch),
-    getAppInfo: async () => ({
-      version: deps.appVersion,
-      platform: deps.platform,
-      ...(deps.launchAtLogin ? {} : { launchAtLoginUnsupportedReason: linuxLaunchAtLoginReason }),
-    }),
-  };
-
-  function currentEndpoint() {
-    const state = session.state();
-    return state.status === 'signed-in' ? state.endpoint : endpointFromSettings(settings.get());
-  }
-
-  // Restore the last session from the keychain; a failure just leaves the user signed out.
-  const last = settings.lastSession();
-  const endpoint = endpointFromSettings(settings.get());
-  if (last && last.baseUrl === endpoint.baseUrl) {
-    await session.restore(endpoint, last.email).catch(() => undefined);
-  }
-
+/** Every call of the contract, from one handler file per area. */
+function bridgeHandlers(context: CoreContext): BridgeHandlers {
   return {
-    handlers,
+    ...sessionHandlers(context),
+    ...accountHandlers(context),
+    ...billingHandlers(context),
+    ...quotaHandlers(context),
+    ...appHandlers(context),
+  };
+}
+
+interface CoreParts {
+  handlers: BridgeHandlers;
+  settings: SettingsStore;
+  directory: AccountDirectory;
+  sandbox: SandboxHost;
+  listeners: Set<EventListener>;
+  emit: CoreEmit;
+}
+
+/** What the Electron glue and the harness drive: the handlers, and the few calls the OS makes. */
+function appCoreOver({
+  handlers,
+  settings,
+  directory,
+  sandbox,
+  listeners,
+  emit,
+}: CoreParts): AppCore {
+  const everyWatcher = () => directory.signedIn().map((account) => account.watcher);
+  // Counted while a money call runs, so the updater never restarts the app halfway through one.
+  // A money call whose reply was lost stays busy while its account's desk checks (issue 10).
+  const money = trackMoneyInFlight(handlers, () =>
+    directory.signedIn().some((account) => account.billing.isBusy()),
+  );
+  return {
+    handlers: money.handlers,
+    isMoneyBusy: money.isMoneyBusy,
     settings,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    quotaStatus,
+    quotaStatus(accountId) {
+      const account =
+        accountId === undefined
+          ? directory.current()
+          : directory.signedIn().find(({ id }) => id === accountId);
+      return account?.quotaStatus() ?? signedOutQuotaStatus();
+    },
+    quotaOverview: () =>
+      directory.signedIn().map((account) => ({
+        accountId: account.id,
+        email: account.email,
+        status: account.quotaStatus(),
+      })),
     async refreshQuotaNow() {
-      await watcher?.refreshNow();
+      await Promise.all(everyWatcher().map((watcher) => watcher.refreshNow()));
     },
-    mute: (choice) => void watcher?.mute(choice),
-    navigate: (request) => emit('navigate', request),
-    systemSuspended: () => watcher?.suspend(),
-    systemResumed: () => watcher?.resume(),
-    networkOnline: () => {
-      watcher?.online();
-      billing.online();
+    mute: (choice) => everyWatcher().forEach((watcher) => watcher.mute(choice)),
+    navigate(request) {
+      // A notification or tray line about another account shows that account first.
+      const accountId = 'accountId' in request ? request.accountId : undefined;
+      if (accountId !== undefined && directory.signedIn().some(({ id }) => id === accountId))
+        directory.show(accountId);
+      emit('navigate', request);
     },
+    systemSuspended: () => everyWatcher().forEach((watcher) => watcher.suspend()),
+    systemResumed: () => everyWatcher().forEach((watcher) => watcher.resume()),
+    networkOnline: () =>
+      directory.signedIn().forEach((account) => {
+        account.watcher.online();
+        account.billing.online();
+      }),
     parseDeepLink,
-    isMoneyBusy: () => billing.isMoneyBusy(),
     async shutdown() {
-      // The secret leaves the clipboard first: nothing after this may wait on it (issue 7).
-      await clipboardGuard.flush(account.latest()?.apiKey);
-      await billing.shutdown();
-      stopWatching();
-      await Promise.allSettled([...historyWrites]);
+      // The secrets leave the clipboard first (each account's dispose does), then the histories.
+      await directory.dispose();
       await sandbox.stop();
     },
   };

@@ -15,7 +15,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, Session } from 'el
 import type { CardWindowConfig } from '../common/card-choice';
 import { cardContentSecurityPolicy } from '../core/card-content-security-policy';
 import { cardPageUrl } from '../core/card-page';
-import type { OpenCardWindow } from '../billing/card-entry';
+import type { OpenCardWindow } from '../common/platform-ports';
 import { contentTypeFor } from './app-protocol-paths';
 import { isCardPageHostRequest, resolveCardPageFile } from './card-page-files';
 import { secureWebPreferences } from './web-preferences';

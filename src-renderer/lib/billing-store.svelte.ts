@@ -2,6 +2,7 @@
 // lost reply, settled), the card on file (the newest invoice's card, or the one just changed),
 // invoices, and the billing facts for the endpoint. Money replies carry the one account read main
 // made after the action; the account store takes it from here, so no second GET /user is sent.
+// Every call names the account the account store is bound to; events about others are ignored.
 
 import type { BridgeResult } from '../../src-main/common/app-error';
 import type {
@@ -81,7 +82,8 @@ export class BillingStore {
   }
 
   subscribe(): () => void {
-    return listen(this.#bridge.onMoneyChanged?.bind(this.#bridge), (status) => {
+    return listen(this.#bridge.onMoneyChanged?.bind(this.#bridge), ({ accountId, status }) => {
+      if (accountId !== this.#account.id) return;
       const settledNow = this.#money.state !== 'idle' && status.state === 'idle' && status.last;
       this.#money = status;
       // A lost reply has been settled: the invoices may hold the charge it made.
@@ -100,8 +102,8 @@ export class BillingStore {
   /** Everything the Billing page shows, once per visit. */
   async load(): Promise<void> {
     const [money, preferences] = await Promise.all([
-      settle(() => this.#bridge.getMoneyStatus()),
-      settle(() => this.#bridge.getBillingPreferences()),
+      settle(() => this.#bridge.getMoneyStatus({ accountId: this.#account.id })),
+      settle(() => this.#bridge.getBillingPreferences({ accountId: this.#account.id })),
     ]);
     if (money.ok) this.#money = money.value;
     if (preferences.ok) this.#preferences = preferences.value;
@@ -111,7 +113,7 @@ export class BillingStore {
   async loadInvoices(): Promise<void> {
     this.#invoicesLoading = true;
     this.#invoicesError = null;
-    const result = await settle(() => this.#bridge.listInvoices());
+    const result = await settle(() => this.#bridge.listInvoices({ accountId: this.#account.id }));
     this.#invoicesLoading = false;
     if (!result.ok) {
       this.#invoicesError = result.error;
@@ -124,19 +126,24 @@ export class BillingStore {
 
   async #loadDetail(id: string): Promise<void> {
     if (this.#details[id]) return;
-    const result = await settle(() => this.#bridge.getInvoice({ id }));
+    const result = await settle(() => this.#bridge.getInvoice({ accountId: this.#account.id, id }));
     if (result.ok) this.#details = { ...this.#details, [id]: result.value };
   }
 
   async setCurrency(currency: string): Promise<BridgeResult<BillingPreferencesView>> {
-    const result = await settle(() => this.#bridge.setBillingPreferences({ currency }));
+    const result = await settle(() =>
+      this.#bridge.setBillingPreferences({ accountId: this.#account.id, currency }),
+    );
     if (result.ok) this.#preferences = result.value;
     return result;
   }
 
   async setPublishableKey(key: string): Promise<BridgeResult<BillingPreferencesView>> {
     const result = await settle(() =>
-      this.#bridge.setBillingPreferences({ stripePublishableKey: key }),
+      this.#bridge.setBillingPreferences({
+        accountId: this.#account.id,
+        stripePublishableKey: key,
+      }),
     );
     if (result.ok) this.#preferences = result.value;
     return result;
@@ -149,7 +156,7 @@ export class BillingStore {
     if (this.#choosingCard) return { ok: true, value: null };
     this.#choosingCard = true;
     try {
-      return await settle(() => this.#bridge.chooseCard({ purpose }));
+      return await settle(() => this.#bridge.chooseCard({ accountId: this.#account.id, purpose }));
     } finally {
       this.#choosingCard = false;
     }
@@ -157,7 +164,10 @@ export class BillingStore {
 
   async changeCard(choice: CardWindowResult & { paymentMethod: string }) {
     const result = await settle(() =>
-      this.#bridge.changeCard({ paymentMethod: choice.paymentMethod }),
+      this.#bridge.changeCard({
+        accountId: this.#account.id,
+        paymentMethod: choice.paymentMethod,
+      }),
     );
     if (result.ok) {
       this.#preferences = result.value;
@@ -177,17 +187,19 @@ export class BillingStore {
   }
 
   buyRefill() {
-    return this.#money_(() => this.#bridge.buyRefill());
+    return this.#money_(() => this.#bridge.buyRefill({ accountId: this.#account.id }));
   }
   changeBundle(name: BundleName) {
-    return this.#money_(() => this.#bridge.changeBundle({ name }));
+    return this.#money_(() => this.#bridge.changeBundle({ accountId: this.#account.id, name }));
   }
   setBundle(request: SetBundleRequest) {
-    return this.#money_(() => this.#bridge.setBundle(request));
+    return this.#money_(() => this.#bridge.setBundle({ accountId: this.#account.id, ...request }));
   }
 
   async #reloadPreferences(): Promise<void> {
-    const preferences = await settle(() => this.#bridge.getBillingPreferences());
+    const preferences = await settle(() =>
+      this.#bridge.getBillingPreferences({ accountId: this.#account.id }),
+    );
     if (preferences.ok) this.#preferences = preferences.value;
   }
 
@@ -210,7 +222,9 @@ export class BillingStore {
         void this.loadInvoices();
       } else this.#money = reply.status;
     } else {
-      const status = await settle(() => this.#bridge.getMoneyStatus());
+      const status = await settle(() =>
+        this.#bridge.getMoneyStatus({ accountId: this.#account.id }),
+      );
       this.#money = status.ok ? status.value : { state: 'idle' };
     }
     return result;

@@ -66,10 +66,10 @@ test('the banner follows my quota down on every view, and its Buy refill brings 
   await banner.getByRole('button', { name: 'Buy refill' }).click();
   await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Buy refill…' }).click();
-  await page
-    .getByRole('dialog', { name: 'Buy a refill?' })
-    .getByRole('button', { name: 'Buy now' })
-    .click();
+  const refillDialog = page.getByRole('dialog', { name: 'Buy a refill?' });
+  // A money action names the account it charges (several accounts may be signed in).
+  await expect(refillDialog).toContainText(`DEVELOPER plan of ${demo.email}`);
+  await refillDialog.getByRole('button', { name: 'Buy now' }).click();
   await expect(page.getByTestId('refill-done')).toContainText('100,000');
   await expect(banner).toBeHidden();
   expect(await app.control.countRequests('POST', '/v1/user/buy')).toBe(1);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountService } from '../../../src-main/core/account-service';
-import { createBilling, type Billing } from '../../../src-main/billing/billing-handlers';
+import { AccountBilling } from '../../../src-main/billing/account-billing';
 import type { AppErrorData } from '../../../src-main/common/app-error';
 import type { MoneyStatus } from '../../../src-main/common/money-status';
 import { startLossyProxy, type LossyProxy } from '../../helpers/lossy-proxy';
@@ -25,7 +25,7 @@ const accountKey = 'http://sandbox demo@greencloud.test';
 let sandbox: Sandbox;
 let proxy: LossyProxy;
 let dataDir: string;
-const made: Billing[] = [];
+const made: AccountBilling[] = [];
 
 beforeEach(async () => {
   sandbox = await openSandbox();
@@ -33,7 +33,7 @@ beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'greencloud-money-'));
 });
 afterEach(async () => {
-  for (const billing of made.splice(0)) await billing.shutdown();
+  for (const billing of made.splice(0)) await billing.stop();
   await proxy.close();
   await sandbox.close();
   await rm(dataDir, { recursive: true, force: true });
@@ -47,33 +47,30 @@ async function billingCore(options: { timeoutMs?: number; recheckMs?: number } =
   });
   const account = new AccountService(() => client);
   const statuses: MoneyStatus[] = [];
-  const billing = createBilling({
+  const billing = new AccountBilling({
     dataDir,
+    accountKey,
     clock,
     client: () => client,
-    signedIn: () => ({ endpoint: { kind: 'custom', baseUrl: proxy.apiBaseUrl }, accountKey }),
     latestAccount: () => account.latest(),
     refreshAccount: () => account.refresh(),
     fetchAccount: () => account.fetch(),
-    openExternal: async () => undefined,
-    emitMoney: (status) => statuses.push(status),
+    onChange: (status) => statuses.push(status),
   });
   made.push(billing);
-  billing.signedIn(accountKey);
+  void billing.resume();
   // What the Billing page has before anyone buys: the account and the invoice list.
   await account.refresh();
-  await billing.handlers.listInvoices(undefined);
+  await billing.listInvoices();
   return { billing, statuses, account };
 }
 
 const charges = () => sandbox.count('POST', '/v1/user/buy');
 const invoiceCount = async () => (await sandbox.signedIn('demo')).client.listInvoices();
 
-async function settledStatus(billing: Billing): Promise<MoneyStatus> {
-  await expect
-    .poll(async () => (await billing.handlers.getMoneyStatus(undefined)).state)
-    .toBe('idle');
-  return billing.handlers.getMoneyStatus(undefined);
+async function settledStatus(billing: AccountBilling): Promise<MoneyStatus> {
+  await expect.poll(() => billing.status().state).toBe('idle');
+  return billing.status();
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AppErrorData> {
@@ -95,9 +92,9 @@ describe('a refill whose reply is lost after GreenCloud charged', () => {
       const before = (await invoiceCount()).length;
       proxy.lose({ method: 'POST', path: '/v1/user/buy', mode, count: 1 });
 
-      const reply = await billing.handlers.buyRefill(undefined);
+      const reply = await billing.buyRefill();
       expect(reply.outcome).toBe('unknown');
-      expect(billing.isMoneyBusy()).toBe(true);
+      expect(billing.isBusy()).toBe(true);
       expect(statuses.some((s) => s.state === 'checking')).toBe(true);
 
       const settled = await settledStatus(billing);
@@ -107,7 +104,7 @@ describe('a refill whose reply is lost after GreenCloud charged', () => {
       });
       expect(await charges()).toBe(1);
       expect((await invoiceCount()).length).toBe(before + 1);
-      expect(billing.isMoneyBusy()).toBe(false);
+      expect(billing.isBusy()).toBe(false);
       expect(await markerFiles()).toEqual([]);
     });
   }
@@ -118,7 +115,7 @@ describe('a refill lost before GreenCloud acted (the sandbox’s faults)', () =>
     const { billing } = await billingCore();
     const before = (await invoiceCount()).length;
     await sandbox.fault({ mode: 'reset', count: 1, path: '/v1/user/buy' });
-    expect((await billing.handlers.buyRefill(undefined)).outcome).toBe('unknown');
+    expect((await billing.buyRefill()).outcome).toBe('unknown');
     const settled = await settledStatus(billing);
     expect(settled.state === 'idle' && settled.last).toMatchObject({
       outcome: 'did-not-go-through',
@@ -127,7 +124,7 @@ describe('a refill lost before GreenCloud acted (the sandbox’s faults)', () =>
     expect((await invoiceCount()).length).toBe(before);
 
     // Released: the next click buys, exactly once.
-    const again = await billing.handlers.buyRefill(undefined);
+    const again = await billing.buyRefill();
     expect(again.outcome).toBe('done');
     expect((await invoiceCount()).length).toBe(before + 1);
   });
@@ -135,7 +132,7 @@ describe('a refill lost before GreenCloud acted (the sandbox’s faults)', () =>
   it('a 502 from a gateway: checked, nothing charged', async () => {
     const { billing } = await billingCore();
     proxy.lose({ method: 'POST', path: '/v1/user/buy', mode: 'gateway-502', count: 1 });
-    expect((await billing.handlers.buyRefill(undefined)).outcome).toBe('unknown');
+    expect((await billing.buyRefill()).outcome).toBe('unknown');
     const settled = await settledStatus(billing);
     expect(settled.state === 'idle' && settled.last?.outcome).toBe('did-not-go-through');
     expect(await charges()).toBe(0);
@@ -153,20 +150,18 @@ describe('the block while the outcome is unknown', () => {
       count: 1,
       thenDown: true,
     });
-    expect((await first.billing.handlers.buyRefill(undefined)).outcome).toBe('unknown');
-    await expect
-      .poll(async () => (await first.billing.handlers.getMoneyStatus(undefined)).state)
-      .toBe('waiting-online');
-    const status = await first.billing.handlers.getMoneyStatus(undefined);
+    expect((await first.billing.buyRefill()).outcome).toBe('unknown');
+    await expect.poll(() => first.billing.status().state).toBe('waiting-online');
+    const status = first.billing.status();
     expect(status.state === 'waiting-online' && status.sentence).toContain(
       'It will check as soon as you are back online',
     );
-    const blocked = await refusal(first.billing.handlers.buyRefill(undefined));
+    const blocked = await refusal(first.billing.buyRefill());
     expect(blocked.kind).toBe('busy');
     expect(blocked.message).toContain(
       'cannot reach GreenCloud to check whether the refill went through',
     );
-    await refusal(first.billing.handlers.changeBundle({ name: 'STARTER' }));
+    await refusal(first.billing.changeBundle('STARTER'));
 
     // The marker on disk names the action, not the person, the token or a card.
     const [file] = await markerFiles();
@@ -175,7 +170,7 @@ describe('the block while the outcome is unknown', () => {
     expect(marker).not.toMatch(/demo@|Bearer|pm_|token/i);
 
     // The app quits and starts again, now online: the marker is read back and checked first.
-    await first.billing.shutdown();
+    await first.billing.stop();
     proxy.setDown(false);
     const second = await billingCore({ recheckMs: 60_000 });
     const resumed = await settledStatus(second.billing);
@@ -195,10 +190,8 @@ describe('the block while the outcome is unknown', () => {
       count: 1,
       thenDown: true,
     });
-    await billing.handlers.buyRefill(undefined);
-    await expect
-      .poll(async () => (await billing.handlers.getMoneyStatus(undefined)).state)
-      .toBe('waiting-online');
+    await billing.buyRefill();
+    await expect.poll(() => billing.status().state).toBe('waiting-online');
     proxy.setDown(false);
     billing.online();
     const settled = await settledStatus(billing);
@@ -211,7 +204,7 @@ describe('answers that leave no doubt', () => {
   it('a refill that works: one POST and one account read, nothing more', async () => {
     const { billing } = await billingCore();
     const before = await sandbox.requests();
-    const reply = await billing.handlers.buyRefill(undefined);
+    const reply = await billing.buyRefill();
     expect(reply.outcome).toBe('done');
     const after = (await sandbox.requests())
       .slice(before.length)
@@ -222,10 +215,10 @@ describe('answers that leave no doubt', () => {
   it('not sent at all (connection refused): an offline error, no check, no block', async () => {
     const { billing } = await billingCore();
     await proxy.close();
-    const error = await refusal(billing.handlers.buyRefill(undefined));
+    const error = await refusal(billing.buyRefill());
     expect(error.kind).toBe('offline');
     expect(error.requestSent).toBeUndefined();
-    expect(billing.isMoneyBusy()).toBe(false);
+    expect(billing.isBusy()).toBe(false);
     expect(await markerFiles()).toEqual([]);
     expect(await charges()).toBe(0);
   });
@@ -233,21 +226,21 @@ describe('answers that leave no doubt', () => {
   it('a declined test card sets no bundle and leaves nothing pending', async () => {
     const { billing } = await billingCore();
     const error = await refusal(
-      billing.handlers.setBundle({
+      billing.setBundle({
         name: 'STARTER',
         paymentMethod: 'pm_card_chargeDeclinedInsufficientFunds',
         address: { street: 'My House 8295', city: 'Parana', postCode: '3100', country: 'AR' },
       }),
     );
     expect(error.kind).toBe('payment-declined');
-    expect(billing.isMoneyBusy()).toBe(false);
+    expect(billing.isBusy()).toBe(false);
     expect(await sandbox.count('POST', '/v1/user/bundle')).toBe(1);
   });
 
   it('a bundle switch whose reply is lost is settled from the plan itself', async () => {
     const { billing } = await billingCore({ timeoutMs: 800 });
     proxy.lose({ method: 'PUT', path: '/v1/user/bundle/starter', mode: 'drop-after', count: 1 });
-    expect((await billing.handlers.changeBundle({ name: 'STARTER' })).outcome).toBe('unknown');
+    expect((await billing.changeBundle('STARTER')).outcome).toBe('unknown');
     const settled = await settledStatus(billing);
     expect(settled.state === 'idle' && settled.last?.sentence).toBe('Your bundle is now STARTER.');
     expect(await sandbox.count('PUT', '/v1/user/bundle/starter')).toBe(1);
