@@ -35,7 +35,9 @@ test('a card changed with a sandbox test card, after the auto-pay and before the
   await expect(payment.getByRole('button', { name: 'Change', exact: true })).toBeDisabled();
   await lookAt(page, 'billing-card-autopay', 'Billing', true, payment);
   await turnOffAutoRenewalFromCard(page);
-  expect((await app.core.handlers.refreshAccount(undefined)).account.flags).toEqual({
+  expect(
+    (await app.core.handlers.refreshAccount({ accountId: await app.accountId() })).account.flags,
+  ).toEqual({
     bundleAutoRenewal: false,
     lowQuotaNotification: true,
   });
@@ -132,7 +134,9 @@ test('a declined test card buys nothing; a number that is not a test card is ref
   await typeTestCard(cardPage, '4000000000009995');
   await expect(form.getByTestId('chosen-card')).toHaveText('Visa •••• 9995, expires 12/34');
 
-  const invoicesBefore = (await app.core.handlers.listInvoices(undefined)).length;
+  const invoicesBefore = (
+    await app.core.handlers.listInvoices({ accountId: await app.accountId() })
+  ).length;
   await form.getByRole('button', { name: 'Buy DEVELOPER bundle' }).click();
   await expect(form.getByRole('alert')).toHaveText(
     'Your card was declined and nothing was charged. Try another card.',
@@ -140,7 +144,9 @@ test('a declined test card buys nothing; a number that is not a test card is ref
   await expect(page.getByTestId('bundle-done')).toBeHidden();
   const bundleCalls = (await control.requests()).filter((r) => r.path === '/v1/user/bundle');
   expect(bundleCalls.map((r) => r.status)).toEqual([402]);
-  expect((await app.core.handlers.listInvoices(undefined)).length).toBe(invoicesBefore);
+  expect((await app.core.handlers.listInvoices({ accountId: await app.accountId() })).length).toBe(
+    invoicesBefore,
+  );
   expect(app.core.isMoneyBusy()).toBe(false);
   const leak = cardNumberForms('4111111111111112');
   expect(JSON.stringify(app.bridgeTraffic)).not.toMatch(leak);

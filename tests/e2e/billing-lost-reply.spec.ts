@@ -26,7 +26,10 @@ test.afterEach(async () => {
 async function signInAndOpenBilling(app: AppHarness): Promise<void> {
   await signInThroughForm(app);
   // The customer answered the currency question once, on an earlier visit.
-  await app.core.handlers.setBillingPreferences({ currency: 'USD' });
+  await app.core.handlers.setBillingPreferences({
+    accountId: await app.accountId(),
+    currency: 'USD',
+  });
   await openBilling(app);
 }
 

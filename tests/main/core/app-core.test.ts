@@ -2,7 +2,7 @@
 // real sandbox over loopback, real settings file. Only the OS clipboard and the OS notifier and
 // browser are stand-ins, as true boundaries.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -10,6 +10,10 @@ import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../src-main/common/app-error';
 import type { BridgeEventName, SessionState } from '../../../src-main/common/bridge-contract';
+import {
+  createPendingMoneyMarker,
+  markerFileName,
+} from '../../../src-main/billing/pending-money-marker';
 import { createAppCore, type AppCore, type AppCoreDeps } from '../../../src-main/core/app-core';
 import { sandboxAccounts } from '../../../sandbox/seed-accounts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
@@ -306,6 +310,45 @@ describe.skipIf(!keychainAvailable)('the app core with several accounts', () => 
     expect(state).toMatchObject({ status: 'signed-in', tokenStorage: { kind: 'memory' } });
     expect(await keytar.getPassword(keychainServiceName, signedInId(state))).toBeNull();
     await core.shutdown();
+  });
+
+  it('settles a lost purchase left by the last run on its own account only', async () => {
+    const first = await makeCore();
+    const demoState = await first.core.handlers.signIn({
+      email: demo.email,
+      password: demo.password,
+    });
+    const demoId = signedInId(demoState);
+    const twofaId = signedInId(await signInTwofa(first.core));
+    const before = (await first.core.handlers.refreshAccount({ accountId: demoId })).account;
+    const invoices = await first.core.handlers.listInvoices({ accountId: demoId });
+    await first.core.shutdown();
+    // What a run that lost a refill's reply leaves for the demo account: its pending marker.
+    const demoKey = `${demoState.endpoint.baseUrl} ${demo.email}`;
+    await createPendingMoneyMarker(join(dataDir, 'billing'), demoKey).write({
+      intent: { action: 'refill' },
+      before: {
+        bundle: before.bundle?.name,
+        quota: before.bundle?.quota,
+        invoiceIds: invoices.map((invoice) => invoice.id),
+      },
+      sentAt: Date.now(),
+    });
+
+    const second = await makeCore();
+    // The restored demo account reads its marker back and checks: no new invoice, no charge.
+    await expect
+      .poll(() => second.core.handlers.getMoneyStatus({ accountId: demoId }))
+      .toMatchObject({
+        state: 'idle',
+        last: { outcome: 'did-not-go-through', intent: { action: 'refill' } },
+      });
+    // The other account never had anything pending, and nothing stays busy for the updater.
+    expect(await second.core.handlers.getMoneyStatus({ accountId: twofaId })).toEqual({
+      state: 'idle',
+    });
+    expect(second.core.isMoneyBusy()).toBe(false);
+    expect(await readdir(join(dataDir, 'billing'))).not.toContain(markerFileName(demoKey));
   });
 
   it('opens the account a notification is about', async () => {
