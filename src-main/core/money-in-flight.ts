@@ -1,6 +1,7 @@
 // Counts the money calls that are running (a purchase, a bundle or a card change), so the updater
-// never restarts the app halfway through one. issue-10's pending-payment check joins this answer
-// through `alsoBusy`; the updater only ever sees the one function, isMoneyBusy().
+// never restarts the app halfway through one. A money call whose reply was lost stays busy after
+// its call returns, while its account's MoneyDesk checks (billing/account-billing.ts): app-core.ts
+// passes that in as `alsoBusy`. The updater only ever sees the one function, isMoneyBusy().
 
 import type { BridgeHandlers } from './handler-registry';
 
