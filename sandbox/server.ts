@@ -12,6 +12,8 @@ import { SandboxError, sendReply, type Reply } from './http-reply';
 import { parseJsonBody, readBody } from './request-body';
 import { findRoute, normalisePath, type Route } from './router';
 import { SandboxWorld } from './world';
+import { isLoopbackName, loopbackHosts } from './loopback';
+import { isOwnOrigin } from './origin-check';
 
 export interface SandboxOptions {
   /** 0 = a random free port; the standalone default is 4010. */
@@ -20,6 +22,11 @@ export interface SandboxOptions {
   host?: string;
   /** Receives one line per request (method, path, status, time taken). */
   log?: (line: string) => void;
+  /**
+   * Mount the `/_sandbox/...` control routes (default true: `npm run sandbox` and the tests).
+   * The copy embedded in the app passes false: any web page could reach them otherwise.
+   */
+  controlRoutes?: boolean;
 }
 
 export interface RunningSandbox {
@@ -31,7 +38,6 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 const apiPrefix = '/v1';
 const controlPrefix = '/_sandbox';
 
@@ -39,8 +45,8 @@ const controlPrefix = '/_sandbox';
 // addressed to a loopback name are answered.
 function isLoopbackHostHeader(host: string | undefined): boolean {
   if (host === undefined) return true;
-  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.replace(/:\d+$/, '');
-  return loopbackHosts.has(name.toLowerCase());
+  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.split(':')[0]!;
+  return isLoopbackName(name);
 }
 
 function pathOf(url: string | undefined): string {
@@ -65,7 +71,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const world = new SandboxWorld();
   const api = apiRoutes(world);
-  const control = controlRoutes(world);
+  const control = options.controlRoutes === false ? undefined : controlRoutes(world);
+  // Known once listening (port 0 picks one); the Origin check compares against it.
+  let listeningPort = 0;
 
   async function route(
     req: IncomingMessage,
@@ -105,9 +113,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           'The sandbox answers requests addressed to 127.0.0.1 or localhost only.',
         );
       }
+      if (!isOwnOrigin(req.headers.origin, listeningPort)) {
+        throw new SandboxError(
+          403,
+          'FORBIDDEN_ORIGIN',
+          'The sandbox does not answer requests from web pages. Use GreenCloud Desktop or a script.',
+        );
+      }
       const text = await readBody(req);
-      const controlPath = inside(fullPath, controlPrefix);
-      if (controlPath !== undefined) return reply(await route(req, control, controlPath, text));
+      const controlPath = control && inside(fullPath, controlPrefix);
+      if (control && controlPath !== undefined)
+        return reply(await route(req, control, controlPath, text));
       const apiPath = inside(fullPath, apiPrefix);
       if (apiPath === undefined)
         throw new SandboxError(404, 'NOT_FOUND', 'There is nothing here: the API is under /v1.');
@@ -166,6 +182,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
   });
   const port = (server.address() as AddressInfo).port;
+  listeningPort = port;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     origin,

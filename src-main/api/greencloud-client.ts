@@ -35,6 +35,7 @@ import {
   type TokenResponse,
 } from '../common/api-schemas';
 import { bundlePathWord, type BundleName } from '../common/bundles';
+import { withoutTrailingSlashes } from '../common/trailing-slashes';
 import { validate } from '../common/validate';
 import { errorFromResponse, sessionEndedSentence, type ErrorContext } from './error-mapping';
 import { sendHttpRequest, type HttpMethod, type HttpResponse } from './http-transport';
@@ -100,7 +101,7 @@ export class GreenCloudClient {
   constructor(options: GreenCloudClientOptions) {
     const url = parseBaseUrl(options.baseUrl);
     // Without the trailing slash, so that `${baseUrl}/user` is the documented path.
-    this.baseUrl = url.href.replace(/\/+$/, '');
+    this.baseUrl = withoutTrailingSlashes(url.href);
     this.host = url.host;
     this.userAgent = options.userAgent;
     this.auth = options.auth;

@@ -5,15 +5,23 @@
 import { z } from 'zod';
 import { bundleNames } from './bundles';
 import { fieldRules, firstBrokenRule, passwordRules, type FieldRule } from './field-rules';
+import { maxLength, tooLongSentence } from './input-limits';
 
-/** A string checked against rules in order; the message names the field and the rule it broke. */
-export function ruledString(label: string, rules: readonly FieldRule[]) {
+/**
+ * A string checked against rules in order; the message names the field and the rule it broke.
+ * The length comes first, so no rule ever runs on an oversized value.
+ */
+export function ruledString(label: string, max: number, rules: readonly FieldRule[]) {
   return z
     .string({
       error: (issue) =>
         issue.input === undefined ? `${label} is required.` : `${label} must be text.`,
     })
     .superRefine((value, ctx) => {
+      if (value.length > max) {
+        ctx.addIssue({ code: 'custom', message: tooLongSentence(label, max) });
+        return;
+      }
       const broken = firstBrokenRule(value, rules);
       if (broken) {
         ctx.addIssue({
@@ -31,19 +39,23 @@ function requiredBoolean(label: string) {
 const { required, alphanumspace, alphaspace, country, paymentMethod, twofaCode, email, apiKey } =
   fieldRules;
 
-const password = ruledString('Password', [required, ...passwordRules]);
-const twofa = ruledString('The 2FA code', [required, twofaCode]);
+const password = ruledString('Password', maxLength.password, [required, ...passwordRules]);
+const twofa = ruledString('The 2FA code', maxLength.twofaCode, [required, twofaCode]);
 
 // ---- Authentication ----
 export const loginRequest = z.object({
-  email: ruledString('Email', [required, email]),
+  email: ruledString('Email', maxLength.email, [required, email]),
   password,
   twofa: twofa.optional(),
 });
-export const refreshRequest = z.object({ refreshToken: ruledString('Refresh token', [required]) });
-export const apiKeyLoginRequest = z.object({ key: ruledString('API key', [required, apiKey]) });
+export const refreshRequest = z.object({
+  refreshToken: ruledString('Refresh token', maxLength.token, [required]),
+});
+export const apiKeyLoginRequest = z.object({
+  key: ruledString('API key', maxLength.apiKey, [required, apiKey]),
+});
 export const twofaCodeRequest = z.object({
-  code: ruledString('The 2FA code', [required, twofaCode]),
+  code: ruledString('The 2FA code', maxLength.twofaCode, [required, twofaCode]),
 });
 
 // ---- Account ----
@@ -52,32 +64,39 @@ export const flagsRequest = z.object({
   lowQuotaNotification: requiredBoolean('Low-quota notification'),
 });
 export const changePasswordRequest = z.object({ password, twofa: twofa.optional() });
-export const resetRequest = z.object({ email: ruledString('Email', [required, email]) });
+export const resetRequest = z.object({
+  email: ruledString('Email', maxLength.email, [required, email]),
+});
 export const setPasswordRequest = z.object({
   password,
-  code: ruledString('The reset code', [required]),
+  code: ruledString('The reset code', maxLength.resetCode, [required]),
   twofa: twofa.optional(),
 });
 export const billingAddress = z.object({
-  company: ruledString('Company', [alphanumspace]).optional(),
-  street: ruledString('Street', [required, alphanumspace]),
-  city: ruledString('City', [required, alphaspace]),
-  district: ruledString('District', [alphaspace]).optional(),
-  postCode: ruledString('Post code', [required, alphanumspace]),
-  country: ruledString('Country', [required, country]),
+  company: ruledString('Company', maxLength.addressLine, [alphanumspace]).optional(),
+  street: ruledString('Street', maxLength.addressLine, [required, alphanumspace]),
+  city: ruledString('City', maxLength.addressLine, [required, alphaspace]),
+  district: ruledString('District', maxLength.addressLine, [alphaspace]).optional(),
+  postCode: ruledString('Post code', maxLength.postCode, [required, alphanumspace]),
+  country: ruledString('Country', maxLength.country, [required, country]),
 });
 export const setBundleRequest = z.object({
   name: z.enum(bundleNames, { error: 'Bundle must be one of STARTER, DEVELOPER or ENTERPRISE.' }),
-  paymentMethod: ruledString('Payment method', [required, paymentMethod]),
+  paymentMethod: ruledString('Payment method', maxLength.paymentMethod, [required, paymentMethod]),
   address: billingAddress,
 });
 export const changeBundleRequest = z.object({
   name: z.enum(bundleNames, { error: 'Bundle must be one of STARTER, DEVELOPER or ENTERPRISE.' }),
 });
 export const changeCardRequest = z.object({
-  paymentMethod: ruledString('Payment method', [required, paymentMethod]),
+  paymentMethod: ruledString('Payment method', maxLength.paymentMethod, [required, paymentMethod]),
 });
-export const invoiceIdRequest = z.object({ id: z.string().min(1, 'Choose an invoice.') });
+export const invoiceIdRequest = z.object({
+  id: z
+    .string()
+    .min(1, 'Choose an invoice.')
+    .max(maxLength.invoiceId, tooLongSentence('An invoice ID', maxLength.invoiceId)),
+});
 
 export type LoginRequest = z.infer<typeof loginRequest>;
 export type FlagsRequest = z.infer<typeof flagsRequest>;

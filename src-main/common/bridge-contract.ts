@@ -21,6 +21,7 @@ import {
   type InvoiceDetail,
   type InvoiceSummary,
 } from './api-schemas';
+import { maxLength, tooLongSentence } from './input-limits';
 
 // ---- View models: what the renderer may see. No tokens, and the API key only on request. ----
 
@@ -115,7 +116,10 @@ export const settingsPatch = z
     endpoint: z
       .object({
         kind: z.enum(['greencloud', 'custom']),
-        customUrl: z.string().optional(),
+        customUrl: z
+          .string()
+          .max(maxLength.url, tooLongSentence('The server address', maxLength.url))
+          .optional(),
       })
       .optional(),
     pollIntervalSeconds: z
@@ -169,7 +173,9 @@ export const bridgeCalls = {
   changeCard: call<void>()(changeCardRequest),
   listInvoices: call<InvoiceSummary[]>()(none),
   getInvoice: call<InvoiceDetail>()(invoiceIdRequest),
-  openReceipt: call<void>()(z.object({ url: z.string() })),
+  openReceipt: call<void>()(
+    z.object({ url: z.string().max(maxLength.url, tooLongSentence('The link', maxLength.url)) }),
+  ),
   // Quota
   getQuotaStatus: call<QuotaStatus>()(none),
   refreshQuotaNow: call<QuotaStatus>()(none),

@@ -8,7 +8,10 @@ export type SandboxStarter = () => Promise<RunningSandbox>;
 export class SandboxHost {
   private running: Promise<RunningSandbox> | undefined;
 
-  constructor(private readonly start: SandboxStarter = () => startSandbox({ port: 0 })) {}
+  // No control routes in the app's copy: a web page in the user's browser could call them.
+  constructor(
+    private readonly start: SandboxStarter = () => startSandbox({ port: 0, controlRoutes: false }),
+  ) {}
 
   ensure(): Promise<RunningSandbox> {
     this.running ??= this.start().catch((error: unknown) => {
