@@ -3,7 +3,7 @@
 // are not). Pure: imported by the main process, the sandbox and the renderer.
 
 import { z } from 'zod';
-import { bundleNames } from './bundles';
+import { bundleNames, isBundleName } from './bundles';
 import { fieldRules, firstBrokenRule, passwordRules, type FieldRule } from './field-rules';
 import { maxLength, tooLongSentence } from './input-limits';
 
@@ -117,65 +117,95 @@ export type TokenResponse = z.infer<typeof tokenResponse>;
 
 export const twofaSeedResponse = z.object({ seed: z.string().min(1) });
 
-// Older accounts lack `price` and `flags`; every field but the id and email may be missing.
+/**
+ * Absent, or `null` as Go's encoding/json writes an empty pointer or slice: both mean "not there",
+ * and both come out as undefined so the rest of the app has one case to handle.
+ */
+function absentOrNull<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((value) => value ?? undefined);
+}
+
+/** "Developer" in older docs: a known name in any case is that bundle; others are shown as sent. */
+const bundleName = z.string().transform((name) => {
+  const upper = name.toUpperCase();
+  return isBundleName(upper) ? upper : name;
+});
+
+/** Unix seconds: a number in the invoice detail example, a string in the list's since April 2023. */
+const unixSeconds = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
+]);
+
+// Older accounts lack `price` and `flags`, the earliest `bundle`; every field but the id and email
+// may be missing or null.
 export const accountResponse = z.object({
-  id: z.string(),
+  id: z.union([z.string(), z.number()]).transform(String),
   email: z.string(),
-  name: z.string().optional(),
-  surname: z.string().optional(),
-  address: z
-    .object({
-      company: z.string().optional(),
-      street: z.string().optional(),
-      district: z.string().optional(),
-      city: z.string().optional(),
-      postCode: z.string().optional(),
-      country: z.string().optional(),
-    })
-    .optional(),
-  twofa: z.boolean().optional(),
-  apiKey: z.string().optional(),
-  bundle: z
-    .object({ name: z.string(), quota: z.number(), price: z.number().optional() })
-    .optional(),
-  flags: z
-    .object({
-      bundleAutoRenewal: z.boolean().optional(),
-      lowQuotaNotification: z.boolean().optional(),
-    })
-    .optional(),
+  name: absentOrNull(z.string()),
+  surname: absentOrNull(z.string()),
+  address: absentOrNull(
+    z.object({
+      company: absentOrNull(z.string()),
+      street: absentOrNull(z.string()),
+      district: absentOrNull(z.string()),
+      city: absentOrNull(z.string()),
+      postCode: absentOrNull(z.string()),
+      country: absentOrNull(z.string()),
+    }),
+  ),
+  twofa: absentOrNull(z.boolean()),
+  apiKey: absentOrNull(z.string()),
+  bundle: absentOrNull(
+    z.object({ name: bundleName, quota: z.number(), price: absentOrNull(z.number()) }),
+  ),
+  flags: absentOrNull(
+    z.object({
+      bundleAutoRenewal: absentOrNull(z.boolean()),
+      lowQuotaNotification: absentOrNull(z.boolean()),
+    }),
+  ),
 });
 export type Account = z.infer<typeof accountResponse>;
 
 const invoiceId = z.union([z.string(), z.number()]).transform(String);
 
-export const invoiceListResponse = z.array(
-  z.object({
-    id: invoiceId,
-    amount: z.number(),
-    status: z.string(),
-    paidDay: z.number().optional(),
-  }),
-);
+// An account with no invoices yet is `null` from a Go server (a nil slice), not `[]`.
+export const invoiceListResponse = z
+  .array(
+    z.object({
+      id: invoiceId,
+      amount: z.number(),
+      status: z.string(),
+      paidDay: absentOrNull(unixSeconds),
+    }),
+  )
+  .nullable()
+  .transform((list) => list ?? []);
 export type InvoiceSummary = z.infer<typeof invoiceListResponse>[number];
 
 export const invoiceDetailResponse = z.object({
   amount: z.number(),
-  description: z.string().optional(),
+  description: absentOrNull(z.string()),
   status: z.string(),
-  paidDay: z.number().optional(),
-  payment: z
-    .object({
-      card: z.object({ brand: z.string().optional(), last4: z.string().optional() }).optional(),
-      receiptUrl: z.string().optional(),
-    })
-    .optional(),
+  paidDay: absentOrNull(unixSeconds),
+  payment: absentOrNull(
+    z.object({
+      card: absentOrNull(
+        z.object({ brand: absentOrNull(z.string()), last4: absentOrNull(z.string()) }),
+      ),
+      receiptUrl: absentOrNull(z.string()),
+    }),
+  ),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetailResponse>;
 
 /** The error body GreenCloud's tools show; every field optional because it is undocumented. */
 export const errorBody = z.object({
-  error: z.string().optional(),
-  message: z.string().optional(),
-  field: z.string().optional(),
+  error: absentOrNull(z.string()).catch(undefined),
+  message: absentOrNull(z.string()).catch(undefined),
+  field: absentOrNull(z.string()).catch(undefined),
 });

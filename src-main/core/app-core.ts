@@ -34,6 +34,7 @@ import { endpointFromSettings } from './endpoints';
 import { isAllowedExternalUrl } from './external-links';
 import type { BridgeHandlers } from './handler-registry';
 import { SandboxHost, type SandboxStarter } from './sandbox-host';
+import { clientNetworkOptions } from './client-network-options';
 
 export interface LaunchAtLogin {
   get(): boolean;
@@ -56,6 +57,8 @@ export interface AppCoreDeps {
   launchAtLogin?: LaunchAtLogin;
   startSandbox?: SandboxStarter;
   clock?: WatcherClock;
+  /** Where the network layer says what it decided (a scheme switch, a proxy); console by default. */
+  log?: (line: string) => void;
 }
 
 type EventListener = <E extends BridgeEventName>(name: E, payload: EventPayload<E>) => void;
@@ -88,12 +91,13 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const clock = deps.clock ?? realClock;
   const userAgent = `GreenCloudDesktop/${deps.appVersion} (${deps.platform})`;
   const settings = new SettingsStore(deps.settingsBackend);
+  const networkOptions = clientNetworkOptions(settings, deps.log);
   const { store: secrets, tokenStorage } = await openSecretStore(deps.loadKeytar);
   const session = new SessionManager({
     secrets,
     tokenStorage,
     createClient: (baseUrl: string, auth?: AuthProvider) =>
-      new GreenCloudClient({ baseUrl, userAgent, auth }),
+      new GreenCloudClient({ baseUrl, userAgent, auth, ...networkOptions }),
     now: clock.now,
     endpoint: endpointFromSettings(settings.get()),
   });

@@ -81,6 +81,13 @@ const storedLastSession = z
   .optional()
   .catch(undefined);
 
+// Which Authorization scheme each API address accepted (see src-main/api/auth-scheme.ts). A word
+// per address, never a token. Addresses are bounded in number so a file cannot grow without end.
+const storedAuthSchemes = z
+  .record(z.string().max(2048), z.enum(['bare', 'bearer']).catch('bare'))
+  .catch({});
+const maxRememberedSchemes = 20;
+
 // ---- Changing: the bridge's patch schema plus the address rule, with the field it concerns. ----
 
 const checkedPatch = settingsPatch.superRefine((patch, ctx) => {
@@ -157,6 +164,19 @@ export class SettingsStore {
   /** Remembers who to restore at next start; undefined forgets it (after signing out). */
   setLastSession(value: LastSession | undefined): void {
     this.#write({ lastSession: value === undefined ? undefined : storedLastSession.parse(value) });
+  }
+
+  authScheme(baseUrl: string): 'bare' | 'bearer' | undefined {
+    return storedAuthSchemes.parse(this.#read().authSchemes)[baseUrl];
+  }
+
+  setAuthScheme(baseUrl: string, scheme: 'bare' | 'bearer'): void {
+    const known = storedAuthSchemes.parse(this.#read().authSchemes);
+    if (known[baseUrl] === scheme) return;
+    delete known[baseUrl];
+    // Newest last; the oldest addresses are forgotten first.
+    const kept = Object.entries(known).slice(-(maxRememberedSchemes - 1));
+    this.#write({ authSchemes: Object.fromEntries([...kept, [baseUrl, scheme]]) });
   }
 
   // An unreadable file (conf throws on broken JSON unless told to clear it) reads as empty: defaults.

@@ -1,5 +1,6 @@
 // A loopback HTTP server that answers with scripted replies and records exactly what arrived
-// (headers and body included). For what the sandbox cannot show: the exact bytes the client sends,
+// (headers and body included), and stand-ins that decide each reply themselves. For what the
+// sandbox cannot show: the exact bytes the client sends,
 // and error bodies in shapes the sandbox never produces (plain text, empty, HTML, HTTP dates).
 
 import http from 'node:http';
@@ -27,21 +28,48 @@ export interface ScriptedServer {
 }
 
 export async function startScriptedServer(): Promise<ScriptedServer> {
-  const received: ReceivedRequest[] = [];
   let replies: ScriptedReply[] = [{ status: 204 }];
+  const server = await startStandInServer(() =>
+    replies.length > 1 ? replies.shift()! : replies[0]!,
+  );
+  return {
+    ...server,
+    script(...next) {
+      replies = next;
+    },
+  };
+}
+
+export interface StandInServer {
+  baseUrl: string;
+  received: ReceivedRequest[];
+  close(): Promise<void>;
+}
+
+/**
+ * A server that makes its own choices: `answer` decides each reply from what arrived. For stand-ins
+ * of a GreenCloud that reads the docs differently from our sandbox (Go's nulls, other statuses,
+ * another Authorization scheme).
+ */
+export async function startStandInServer(
+  answer: (request: ReceivedRequest) => ScriptedReply | Promise<ScriptedReply>,
+): Promise<StandInServer> {
+  const received: ReceivedRequest[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({
+      const request = {
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
+      };
+      received.push(request);
+      void Promise.resolve(answer(request)).then((reply) => {
+        res.writeHead(reply.status, reply.headers);
+        res.end(reply.body);
       });
-      const reply = replies.length > 1 ? replies.shift()! : replies[0]!;
-      res.writeHead(reply.status, reply.headers);
-      res.end(reply.body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,10 +77,20 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     received,
-    script(...next) {
-      replies = next;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** A JSON reply, as a Go handler's c.JSON(status, value) would send it. */
+export function json(status: number, value: unknown): ScriptedReply {
+  return {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(value),
   };
 }
 
