@@ -44,7 +44,12 @@ import {
   type ErrorContext,
 } from './error-mapping';
 import { authorizationHeader, type AuthScheme, type AuthSchemeMemory } from './auth-scheme';
-import { sendHttpRequest, type HttpMethod, type HttpResponse } from './http-transport';
+import {
+  directTransport,
+  type HttpMethod,
+  type HttpResponse,
+  type HttpTransport,
+} from './http-transport';
 import { isForeignSuccess, wrongServerSentence } from './wrong-server';
 import { SingleFlight, type FlightPolicy } from './single-flight';
 
@@ -69,6 +74,8 @@ export interface GreenCloudClientOptions {
   now?: () => number;
   /** Which Authorization scheme this endpoint took last time (settings: no secret in it). */
   authSchemes?: AuthSchemeMemory;
+  /** Proxies, connections, certificates: one transport shared by every client of the app. */
+  transport?: HttpTransport;
   /** One line per decision worth knowing later (a scheme switch); never a value from a request. */
   log?: (line: string) => void;
 }
@@ -116,6 +123,7 @@ export class GreenCloudClient {
   private readonly now: () => number;
   private readonly flights = new SingleFlight();
   private readonly authSchemes: AuthSchemeMemory;
+  private readonly transport: HttpTransport;
   private readonly log: (line: string) => void;
   private renewing?: Promise<string>;
 
@@ -132,6 +140,7 @@ export class GreenCloudClient {
     this.now = options.now ?? Date.now;
     this.authSchemes = options.authSchemes ?? schemesForThisRun();
     this.log = options.log ?? (() => undefined);
+    this.transport = options.transport ?? directTransport();
   }
 
   // Every method is async so that a validation failure arrives as a rejected promise, like any
@@ -494,12 +503,17 @@ export class GreenCloudClient {
     };
     if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
     if (authorization !== undefined) headers.Authorization = authorization;
-    return sendHttpRequest({
+    return this.transport.send({
       method: spec.method,
       url: new URL(this.baseUrl + spec.path),
       headers,
       body: bodyText,
       timeoutMs: this.timeoutMs,
+      // Reads reuse kept-alive connections. Every other call, and above all the ones that move
+      // money, gets a connection of its own: a kept-alive socket the server has just closed fails a
+      // POST with ECONNRESET after it may or may not have arrived, and for a purchase that
+      // ambiguity is worse than one more handshake. (Reads may simply be sent again.)
+      connection: spec.read ? 'reuse' : 'fresh',
     });
   }
 
