@@ -3,7 +3,13 @@
 // Node built-ins, zod and src-main/common only (Vite bundles it into the main process), and all
 // state in memory, seeded fresh at each start.
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { apiRoutes } from './api-routes';
 import { controlRoutes } from './control-routes';
@@ -27,6 +33,8 @@ export interface SandboxOptions {
    * The copy embedded in the app passes false: any web page could reach them otherwise.
    */
   controlRoutes?: boolean;
+  /** Serve HTTPS with this key and certificate (PEM): for the certificate tests. */
+  tls?: { key: string; cert: string };
 }
 
 export interface RunningSandbox {
@@ -150,7 +158,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
   }
 
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     const started = Date.now();
     const method = req.method ?? 'GET';
     const path = pathOf(req.url);
@@ -166,7 +174,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           // ignored on purpose
         }
       });
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
   // Garbage that is not HTTP at all: answer 400 and hang up, never throw.
   server.on('clientError', (_error, socket) => {
     if (socket.writable)
@@ -183,7 +192,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
   const port = (server.address() as AddressInfo).port;
   listeningPort = port;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const scheme = options.tls ? 'https' : 'http';
+  const origin = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     origin,
     apiBaseUrl: `${origin}${apiPrefix}`,

@@ -4,7 +4,8 @@
 // Electron), Linux's bundle file stands in. The loader is passed in so tests can point it at a test
 // authority and nothing else.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import tls from 'node:tls';
 
 export type SystemCertificateLoader = () => readonly string[];
@@ -31,6 +32,19 @@ export function certificatesInFile(path: string): string[] {
     return [];
   }
   return text.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? [];
+}
+
+/** Every certificate in the .pem, .crt and .cer files of a folder (a store laid out as files). */
+export function certificatesInDirectory(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /\.(pem|crt|cer)$/i.test(name))
+    .flatMap((name) => certificatesInFile(join(dir, name)));
 }
 
 /**

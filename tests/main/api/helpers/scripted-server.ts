@@ -4,7 +4,7 @@
 // and error bodies in shapes the sandbox never produces (plain text, empty, HTML, HTTP dates).
 
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export interface ScriptedReply {
   status: number;
@@ -43,6 +43,8 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
 export interface StandInServer {
   baseUrl: string;
   received: ReceivedRequest[];
+  /** TCP connections accepted so far: shows whether the client reused one. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -52,9 +54,13 @@ export interface StandInServer {
  * another Authorization scheme).
  */
 export async function startStandInServer(
-  answer: (request: ReceivedRequest) => ScriptedReply | Promise<ScriptedReply>,
+  answer: (
+    request: ReceivedRequest,
+    socket: Socket,
+  ) => ScriptedReply | 'hang-up' | Promise<ScriptedReply | 'hang-up'>,
 ): Promise<StandInServer> {
   const received: ReceivedRequest[] = [];
+  let connections = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -66,17 +72,23 @@ export async function startStandInServer(
         body: Buffer.concat(chunks).toString('utf8'),
       };
       received.push(request);
-      void Promise.resolve(answer(request)).then((reply) => {
+      void Promise.resolve(answer(request, req.socket)).then((reply) => {
+        // Closing without a byte of reply: what a kept-alive socket the server dropped looks like.
+        if (reply === 'hang-up') return void req.socket.destroy();
         res.writeHead(reply.status, reply.headers);
         res.end(reply.body);
       });
     });
+  });
+  server.on('connection', () => {
+    connections += 1;
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     received,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
