@@ -142,6 +142,8 @@ async function start(): Promise<void> {
     clipboard,
     openExternal: (url) => shell.openExternal(url),
     launchAtLogin: createLaunchAtLogin(app, process.platform),
+    // The system's proxy settings and PAC script, answered by Chromium's own resolver.
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
   });
   quitCleanly(core);
 

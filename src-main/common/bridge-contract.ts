@@ -90,6 +90,17 @@ export interface AppSettings {
   pollIntervalSeconds: number;
   notifications: { enabled: boolean; earlyWarning: boolean };
   launchAtLogin: boolean;
+  /** A proxy typed in by the user (host:port); absent: the system's settings and PAC decide. */
+  proxy?: string;
+}
+
+/** Main asks the window for an authenticating proxy's user name and password. */
+export interface ProxyCredentialsQuestion {
+  id: string;
+  /** host:port of the proxy. */
+  proxy: string;
+  /** The last pair was refused. */
+  wrong: boolean;
 }
 
 export interface AppInfo {
@@ -132,6 +143,8 @@ export const settingsPatch = z
       .object({ enabled: z.boolean().optional(), earlyWarning: z.boolean().optional() })
       .optional(),
     launchAtLogin: z.boolean().optional(),
+    /** An empty string clears the proxy: the system decides again. */
+    proxy: z.string().max(maxLength.url, tooLongSentence('The proxy', maxLength.url)).optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatch>;
@@ -186,6 +199,14 @@ export const bridgeCalls = {
   getSettings: call<AppSettings>()(none),
   updateSettings: call<AppSettings>()(settingsPatch),
   getAppInfo: call<AppInfo>()(none),
+  // Network: the answer to proxyCredentialsNeeded; no user name means cancelled.
+  answerProxyCredentials: call<void>()(
+    z.object({
+      id: z.string().max(64),
+      username: z.string().max(256, tooLongSentence('The user name', 256)).optional(),
+      password: z.string().max(1024, tooLongSentence('The password', 1024)).optional(),
+    }),
+  ),
 } as const;
 
 export type BridgeCallName = keyof typeof bridgeCalls;
@@ -208,6 +229,7 @@ export const bridgeEvents = {
   accountChanged: event<AccountSnapshot | null>(),
   quotaChanged: event<QuotaStatus>(),
   navigate: event<NavigationRequest>(),
+  proxyCredentialsNeeded: event<ProxyCredentialsQuestion>(),
 } as const;
 
 export type BridgeEventName = keyof typeof bridgeEvents;

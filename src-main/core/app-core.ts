@@ -34,7 +34,10 @@ import { endpointFromSettings } from './endpoints';
 import { isAllowedExternalUrl } from './external-links';
 import type { BridgeHandlers } from './handler-registry';
 import { SandboxHost, type SandboxStarter } from './sandbox-host';
-import { clientNetworkOptions } from './client-network-options';
+import { createCoreNetwork } from './client-network-options';
+import { ProxyPrompt } from './proxy-prompt';
+import { proxyVaultFor } from './proxy-vault';
+import type { ResolveProxy } from '../network/proxy-resolver';
 
 export interface LaunchAtLogin {
   get(): boolean;
@@ -59,6 +62,8 @@ export interface AppCoreDeps {
   clock?: WatcherClock;
   /** Where the network layer says what it decided (a scheme switch, a proxy); console by default. */
   log?: (line: string) => void;
+  /** Electron's session.resolveProxy: the system's proxy settings and PAC script. */
+  resolveProxy?: ResolveProxy;
 }
 
 type EventListener = <E extends BridgeEventName>(name: E, payload: EventPayload<E>) => void;
@@ -90,9 +95,21 @@ const linuxLaunchAtLoginReason =
 export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const clock = deps.clock ?? realClock;
   const userAgent = `GreenCloudDesktop/${deps.appVersion} (${deps.platform})`;
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (name, payload) => {
+    for (const listener of listeners) listener(name, payload);
+  };
   const settings = new SettingsStore(deps.settingsBackend);
-  const networkOptions = clientNetworkOptions(settings, deps.log);
   const { store: secrets, tokenStorage } = await openSecretStore(deps.loadKeytar);
+  const proxyPrompt = new ProxyPrompt((question) => emit('proxyCredentialsNeeded', question));
+  const network = createCoreNetwork({
+    settings,
+    resolveProxy: deps.resolveProxy,
+    proxyVault: await proxyVaultFor(tokenStorage, deps.loadKeytar),
+    askProxyCredential: proxyPrompt.ask,
+    log: deps.log,
+  });
+  const networkOptions = network.clientOptions;
   const session = new SessionManager({
     secrets,
     tokenStorage,
@@ -105,11 +122,6 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const clipboardGuard = new ClipboardGuard(deps.clipboard, clock.now);
   const sandbox = new SandboxHost(deps.startSandbox);
   const quotaStorage = createFileQuotaStorage(join(deps.dataDir, 'quota'));
-
-  const listeners = new Set<EventListener>();
-  const emit: EventListener = (name, payload) => {
-    for (const listener of listeners) listener(name, payload);
-  };
 
   let watcher: QuotaWatcher | undefined;
   let watchedKey: string | undefined;
@@ -192,7 +204,10 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
         });
       deps.launchAtLogin.set(patch.launchAtLogin);
     }
-    return settings.update(patch);
+    const next = settings.update(patch);
+    // Connections kept alive through the old proxy must not carry the next request.
+    if (patch.proxy !== undefined) network.closeIdle();
+    return next;
   };
 
   const handlers: BridgeHandlers = {
@@ -277,6 +292,11 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     muteAlerts: async ({ choice }) => requireWatcher().mute(choice),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => applySettings(patch),
+    answerProxyCredentials: async ({ id, username, password }) =>
+      proxyPrompt.answer(
+        id,
+        username === undefined ? undefined : { username, password: password ?? '' },
+      ),
     getAppInfo: async () => ({
       version: deps.appVersion,
       platform: deps.platform,
@@ -317,8 +337,10 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       // The secret leaves the clipboard first: nothing after this may wait on it (issue 7).
       await clipboardGuard.flush(account.latest()?.apiKey);
       stopWatching();
+      proxyPrompt.cancelAll();
       await Promise.allSettled([...historyWrites]);
       await sandbox.stop();
+      network.closeIdle();
     },
   };
 }

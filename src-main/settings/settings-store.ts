@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../common/app-error';
 import { settingsPatch, type AppSettings, type SettingsPatch } from '../common/bridge-contract';
 import { validate } from '../common/validate';
+import { proxyUrl } from '../network/proxy-rules';
 import { normalizeServerUrl, serverUrlProblem } from './server-url';
 
 /** What electron-store and conf both offer: the whole stored object, read and replaced at once. */
@@ -81,6 +82,12 @@ const storedLastSession = z
   .optional()
   .catch(undefined);
 
+const storedProxy = z
+  .string()
+  .refine((text) => proxyUrl(text) !== undefined)
+  .optional()
+  .catch(undefined);
+
 // Which Authorization scheme each API address accepted (see src-main/api/auth-scheme.ts). A word
 // per address, never a token. Addresses are bounded in number so a file cannot grow without end.
 const storedAuthSchemes = z
@@ -91,6 +98,14 @@ const maxRememberedSchemes = 20;
 // ---- Changing: the bridge's patch schema plus the address rule, with the field it concerns. ----
 
 const checkedPatch = settingsPatch.superRefine((patch, ctx) => {
+  if (patch.proxy !== undefined && patch.proxy.trim() !== '' && !proxyUrl(patch.proxy)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['proxy'],
+      message:
+        'Enter the proxy as host:port, for example proxy.example.com:8080, or leave it empty.',
+    });
+  }
   const url = patch.endpoint?.customUrl;
   if (url === undefined) return;
   const problem = serverUrlProblem(normalizeServerUrl(url));
@@ -115,6 +130,7 @@ export class SettingsStore {
       pollIntervalSeconds: storedPollInterval.parse(raw.pollIntervalSeconds),
       notifications: storedNotifications.parse(raw.notifications),
       launchAtLogin: z.boolean().catch(defaultSettings.launchAtLogin).parse(raw.launchAtLogin),
+      ...withProxy(storedProxy.parse(raw.proxy)),
     };
   }
 
@@ -143,8 +159,9 @@ export class SettingsStore {
       pollIntervalSeconds: valid.pollIntervalSeconds ?? current.pollIntervalSeconds,
       notifications: { ...current.notifications, ...definedOnly(valid.notifications ?? {}) },
       launchAtLogin: valid.launchAtLogin ?? current.launchAtLogin,
+      ...withProxy(valid.proxy === undefined ? current.proxy : valid.proxy.trim() || undefined),
     };
-    this.#write({ ...next });
+    this.#write({ proxy: undefined, ...next });
     return next;
   }
 
@@ -202,6 +219,10 @@ export class SettingsStore {
       });
     }
   }
+}
+
+function withProxy(proxy: string | undefined): { proxy?: string } {
+  return proxy === undefined ? {} : { proxy };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -45,7 +45,11 @@ const validPayloads: Partial<Record<BridgeCallName, Record<string, unknown>>> = 
   getInvoice: { id: 'inv_1' },
   openReceipt: { url: 'https://pay.stripe.com/receipts/x' },
   muteAlerts: { choice: '1h' },
-  updateSettings: { endpoint: { kind: 'custom', customUrl: 'https://staging.example.com/v1' } },
+  updateSettings: {
+    endpoint: { kind: 'custom', customUrl: 'https://staging.example.com/v1' },
+    proxy: 'proxy.example.com:8080',
+  },
+  answerProxyCredentials: { id: 'q1', username: 'alice', password: 'secret' },
 };
 
 /** Every dotted path to a string inside a payload. */
