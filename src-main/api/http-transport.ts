@@ -6,7 +6,6 @@
 
 import http from 'node:http';
 import https from 'node:https';
-import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { AppError } from '../common/app-error';
 import { ConnectionPool, type ConnectionUse } from '../network/connection-pool';
 import type { ProxyCredential, ProxyCredentials } from '../network/proxy-credentials';
@@ -181,10 +180,7 @@ function exchange(
       headers,
       agent,
       secureContext: pool.secureContext,
-      // Always against the address asked for: through a CONNECT tunnel the TLS layer does not see
-      // the target's host, and for an IP address it would check the name "localhost" instead.
-      checkServerIdentity: (_name: string, cert: PeerCertificate) =>
-        checkServerIdentity(url.hostname.replace(/^\[|\]$/g, ''), cert),
+      ...(proxy.kind === 'proxy' ? { checkServerIdentity: pool.identityCheckFor(url) } : {}),
     } as https.RequestOptions);
     let responded = false;
 

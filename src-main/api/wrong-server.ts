@@ -9,7 +9,7 @@ import type { HttpResponse } from './http-transport';
 export function isWebPage(response: HttpResponse): boolean {
   const type = String(response.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('text/html') || type.startsWith('application/xhtml')) return true;
-  return response.text.trimStart().startsWith('<');
+  return /^\s*</.test(response.text);
 }
 
 /** A 2xx that is not JSON: a reply from something that is not GreenCloud's API. */

@@ -5,7 +5,7 @@
 
 import http from 'node:http';
 import https from 'node:https';
-import type tls from 'node:tls';
+import tls from 'node:tls';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { ProxyCredential } from './proxy-credentials';
@@ -25,6 +25,10 @@ export class ConnectionPool {
   readonly secureContext: tls.SecureContext;
   readonly #idleTimeoutMs: number;
   readonly #kept = new Map<string, { agent: http.Agent; signedAs: string }>();
+  readonly #identityChecks = new Map<
+    string,
+    NonNullable<tls.ConnectionOptions['checkServerIdentity']>
+  >();
 
   constructor(options: ConnectionPoolOptions) {
     this.secureContext = options.secureContext;
@@ -48,6 +52,22 @@ export class ConnectionPool {
     const agent = this.#make(target, proxy, true, credential);
     this.#kept.set(route, { agent, signedAs });
     return agent;
+  }
+
+  /**
+   * Through a CONNECT tunnel the TLS layer is not told the target's host, and for an IP address it
+   * would check the name "localhost" instead: this checks the certificate against the address
+   * asked for. One function per host, because Node pools TLS sockets by their options and a new
+   * function on every request would never let a socket be reused.
+   */
+  identityCheckFor(target: URL): NonNullable<tls.ConnectionOptions['checkServerIdentity']> {
+    const host = target.hostname.replace(/^\[|\]$/g, '');
+    let check = this.#identityChecks.get(host);
+    if (!check) {
+      check = (_name, cert) => tls.checkServerIdentity(host, cert);
+      this.#identityChecks.set(host, check);
+    }
+    return check;
   }
 
   /** Closes every kept-alive socket (quit, or the proxy settings changed). */
