@@ -9,7 +9,12 @@ import { validate } from '../common/validate';
 import { proxyUrl } from '../network/proxy-rules';
 import { normalizeServerUrl, serverUrlProblem } from './server-url';
 
-/** What electron-store and conf both offer: the whole stored object, read and replaced at once. */
+/**
+ * What electron-store and conf both offer: the whole stored object, read and replaced at once.
+ * Both replace the file atomically (the `atomically` package: a temporary file, fsync, rename), so
+ * a crash mid-write leaves the old settings or the new ones; tests/main/crash kills writers to
+ * check it.
+ */
 export interface SettingsBackend {
   get store(): Record<string, unknown>;
   set store(value: Record<string, unknown>);
