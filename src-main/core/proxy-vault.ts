@@ -3,7 +3,8 @@
 
 import type { TokenStorage } from '../common/bridge-contract';
 import { proxyKeychainService, type CredentialVault } from '../network/proxy-credentials';
-import { KeytarSecretStore, type KeytarLike } from '../session/keytar-secret-store';
+import type { KeytarLike } from '../common/platform-ports';
+import { KeytarSecretStore } from '../session/keytar-secret-store';
 import { MemorySecretStore } from '../session/memory-secret-store';
 
 export async function proxyVaultFor(

@@ -5,6 +5,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface AppMenuActions {
   openWindow: () => void;
   refreshNow: () => void;
+  /** Present while a downloaded update waits: "Restart to Update" beside About. */
+  update?: { label: string; enabled: boolean; restart: () => void };
 }
 
 export function buildAppMenuTemplate(
@@ -13,6 +15,16 @@ export function buildAppMenuTemplate(
   actions: AppMenuActions,
 ): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
+  const restart: MenuItemConstructorOptions[] =
+    actions.update === undefined
+      ? []
+      : [
+          {
+            label: actions.update.label,
+            enabled: actions.update.enabled,
+            click: actions.update.restart,
+          },
+        ];
   const refresh: MenuItemConstructorOptions = {
     label: 'Refresh Quota Now',
     accelerator: 'CmdOrCtrl+R',
@@ -23,6 +35,7 @@ export function buildAppMenuTemplate(
     label: appName,
     submenu: [
       { role: 'about' },
+      ...restart,
       { type: 'separator' },
       { role: 'services' },
       { type: 'separator' },
@@ -73,6 +86,8 @@ export function buildAppMenuTemplate(
     // The About box lives in the app menu on macOS and under Help elsewhere.
     ...(isMac
       ? []
-      : [{ label: 'Help', submenu: [{ role: 'about' }] } as MenuItemConstructorOptions]),
+      : [
+          { label: 'Help', submenu: [{ role: 'about' }, ...restart] } as MenuItemConstructorOptions,
+        ]),
   ];
 }

@@ -2,7 +2,7 @@
 // only; on Linux each desktop has its own autostart rules, so the app does not offer it there
 // (the core tells the UI why, from `launchAtLogin` being undefined).
 import type { App } from 'electron';
-import type { LaunchAtLogin } from '../core/app-core';
+import type { LaunchAtLogin } from '../common/platform-ports';
 
 export function createLaunchAtLogin(
   app: Pick<App, 'getLoginItemSettings' | 'setLoginItemSettings'>,

@@ -50,17 +50,19 @@ export class AppState {
     return () => stops.forEach((stop) => stop());
   }
 
-  /** Called when a session begins: the signed-in views read these. */
-  loadSignedIn(): void {
+  /**
+   * Called when the shown account changes (signed in, switched, signed out): the stores bind to it
+   * and load, or, with none left, nothing of the last person's account stays in memory.
+   */
+  showAccount(accountId: string | undefined): void {
+    this.account.bindTo(accountId);
+    this.quota.bindTo(accountId);
+    if (accountId === undefined) {
+      this.router.reset();
+      return;
+    }
     void this.account.load();
     void this.quota.load();
     void this.settings.load();
-  }
-
-  /** Called when the session ends: nothing of the last person's account stays in memory. */
-  clearSignedIn(): void {
-    this.account.clear();
-    this.quota.clear();
-    this.router.reset();
   }
 }

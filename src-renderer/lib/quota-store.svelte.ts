@@ -1,5 +1,6 @@
-// The quota watcher's state as main reports it: level, summary, forecast and history. The in-app
-// banner mirrors it so the window and the tray always say the same thing.
+// The shown account's quota watcher state as main reports it: level, summary, forecast and history.
+// The in-app banner mirrors it so the window and the tray always say the same thing. Bound to one
+// account at a time, like the account store.
 
 import type {
   GreenCloudBridge,
@@ -10,6 +11,7 @@ import { listen, settle, type AppErrorData } from './bridge';
 
 export class QuotaStore {
   readonly #bridge: GreenCloudBridge;
+  #accountId = $state<string | undefined>(undefined);
   #status = $state<QuotaStatus | null>(null);
   #refreshing = $state(false);
   #error = $state<AppErrorData | null>(null);
@@ -30,6 +32,12 @@ export class QuotaStore {
     this.#bridge = bridge;
   }
 
+  bindTo(accountId: string | undefined): void {
+    if (accountId === this.#accountId) return;
+    this.#accountId = accountId;
+    this.clear();
+  }
+
   get status(): QuotaStatus | null {
     return this.#status;
   }
@@ -41,7 +49,9 @@ export class QuotaStore {
   }
 
   subscribe(): () => void {
-    return listen(this.#bridge.onQuotaChanged?.bind(this.#bridge), (status) => this.apply(status));
+    return listen(this.#bridge.onQuotaChanged?.bind(this.#bridge), ({ accountId, status }) => {
+      if (accountId === this.#accountId) this.apply(status);
+    });
   }
 
   apply(status: QuotaStatus): void {
@@ -55,7 +65,7 @@ export class QuotaStore {
   }
 
   async load(): Promise<void> {
-    const result = await settle(() => this.#bridge.getQuotaStatus());
+    const result = await settle(() => this.#bridge.getQuotaStatus({ accountId: this.#id }));
     if (result.ok) this.apply(result.value);
     else this.#error = result.error;
   }
@@ -63,15 +73,25 @@ export class QuotaStore {
   async refreshNow(): Promise<void> {
     if (this.#refreshing) return;
     this.#refreshing = true;
-    const result = await settle(() => this.#bridge.refreshQuotaNow());
+    const result = await settle(() => this.#bridge.refreshQuotaNow({ accountId: this.#id }));
     this.#refreshing = false;
     if (result.ok) this.apply(result.value);
     else this.#error = result.error;
   }
 
+  /** Mutes this account's alerts. */
   async mute(choice: MuteChoice) {
-    const result = await settle(() => this.#bridge.muteAlerts({ choice }));
+    const result = await settle(() => this.#bridge.muteAlerts({ accountId: this.#id, choice }));
     if (result.ok) this.apply(result.value);
     return result;
+  }
+
+  /** Mutes every signed-in account's alerts; this account's state follows in its event. */
+  muteAll(choice: MuteChoice) {
+    return settle(() => this.#bridge.muteAllAlerts({ choice }));
+  }
+
+  get #id(): string {
+    return this.#accountId ?? '';
   }
 }

@@ -4,8 +4,8 @@
 
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import { SandboxHost } from '../../src-main/core/sandbox-host';
+import { startSandbox } from '../../sandbox/server';
+import { startEmbeddedSandbox, type RunningEmbeddedSandbox } from '../../sandbox/embedded';
 import { demo, rawRequest, useSandbox } from '../helpers/sandbox-fixture';
 
 const sb = useSandbox();
@@ -63,13 +63,11 @@ describe('bounded, linear checks', () => {
 });
 
 describe('the embedded copy', () => {
-  let host: SandboxHost;
-  let embedded: RunningSandbox;
+  let embedded: RunningEmbeddedSandbox;
   beforeAll(async () => {
-    host = new SandboxHost();
-    embedded = await host.ensure();
+    embedded = await startEmbeddedSandbox();
   });
-  afterAll(() => host.stop());
+  afterAll(() => embedded.close());
 
   it.each([
     ['POST', '/_sandbox/reset'],

@@ -287,13 +287,12 @@ describe('an expired access token, as 401 or 403 NEEDS_LOGIN', () => {
 
 describe('one source of truth for the session', () => {
   const endpointOf = (go: GoStyleServer): Endpoint => ({ kind: 'custom', baseUrl: go.baseUrl });
-  const manager = (go: GoStyleServer) =>
+  const manager = () =>
     new SessionManager({
       secrets: new MemorySecretStore(),
       tokenStorage: { kind: 'keychain' },
       createClient: (baseUrl, auth?: AuthProvider) =>
         new GreenCloudClient({ ...options(baseUrl), auth }),
-      endpoint: endpointOf(go),
     });
 
   it.each([
@@ -308,21 +307,22 @@ describe('one source of truth for the session', () => {
     ['403', json(403, { error: 'FORBIDDEN' })],
   ])('a refresh refused with %s signs out and says why', async (_label, refreshRefused) => {
     const go = await goServer({ refreshRefused });
-    const session = manager(go);
-    await session.signIn(endpointOf(go), { email: goEmail, password: goPassword });
-    await session.client().getAccount();
+    const sessions = manager();
+    const session = await sessions.signIn(endpointOf(go), { email: goEmail, password: goPassword });
+    await session.client.getAccount();
     go.expireAccessTokens();
     go.spendRefreshTokens();
-    const error = await appErrorOf(session.client().getAccount());
+    const error = await appErrorOf(session.client.getAccount());
     expect(error.kind).toBe('needs-login');
     expect(error.message).toBe('Your session has ended. Please sign in again.');
-    expect(session.state().status).toBe('signed-out');
+    expect(session.ended).toBe(true);
+    expect(sessions.sessions()).toHaveLength(0);
   });
 
   it('refused again right after a successful renewal: stays signed in and says what failed', async () => {
     // A server that renews happily but then refuses the new token too (a broken deployment).
     scripted = await startScriptedServer();
-    const session = new SessionManager({
+    const sessions = new SessionManager({
       secrets: new MemorySecretStore(),
       tokenStorage: { kind: 'keychain' },
       createClient: (baseUrl, auth?: AuthProvider) =>
@@ -338,12 +338,13 @@ describe('one source of truth for the session', () => {
       json(401, { error: 'NEEDS_LOGIN' }), // GET /user, renewed token, bare
       json(401, { error: 'NEEDS_LOGIN' }), // GET /user, renewed token, Bearer
     );
-    await session.signIn(endpoint, { email: goEmail, password: goPassword });
-    const error = await appErrorOf(session.client().getAccount());
+    const session = await sessions.signIn(endpoint, { email: goEmail, password: goPassword });
+    const error = await appErrorOf(session.client.getAccount());
     expect(error.kind).toBe('not-allowed');
     expect(error.message).toMatch(/You are still signed in/);
     expect(error.message).not.toMatch(/session has ended/);
-    expect(session.state().status).toBe('signed-in');
+    expect(session.ended).toBe(false);
+    expect(sessions.sessions()).toEqual([session]);
   });
 });
 

@@ -1,0 +1,41 @@
+// The app's own settings and facts, the same whichever account is shown.
+
+import { AppError } from '../../common/app-error';
+import type { AreaHandlers } from '../handler-registry';
+import type { CoreContext } from './core-context';
+
+const linuxLaunchAtLoginReason =
+  'Launch at login is not offered on Linux, where each desktop starts apps its own way. Add GreenCloud Desktop to your desktop’s startup applications instead.';
+
+export function appHandlers(context: CoreContext): AreaHandlers<'app'> {
+  const { settings, launchAtLogin, network, proxyPrompt } = context;
+  return {
+    getSettings: async () => settings.get(),
+    updateSettings: async (patch) => {
+      if (patch.launchAtLogin !== undefined) {
+        if (!launchAtLogin)
+          throw new AppError({
+            kind: 'not-allowed',
+            message: linuxLaunchAtLoginReason,
+            field: 'launchAtLogin',
+          });
+        launchAtLogin.set(patch.launchAtLogin);
+      }
+      const next = settings.update(patch);
+      // Connections kept alive through the old proxy must not carry the next request.
+      if (patch.proxy !== undefined) network.closeIdle();
+      return next;
+    },
+    // The answer to proxyCredentialsNeeded; no user name means cancelled.
+    answerProxyCredentials: async ({ id, username, password }) =>
+      proxyPrompt.answer(
+        id,
+        username === undefined ? undefined : { username, password: password ?? '' },
+      ),
+    getAppInfo: async () => ({
+      version: context.appVersion,
+      platform: context.platform,
+      ...(launchAtLogin ? {} : { launchAtLoginUnsupportedReason: linuxLaunchAtLoginReason }),
+    }),
+  };
+}
