@@ -8,10 +8,19 @@ import { withoutTrailingSlashes } from '../../../src-main/common/trailing-slashe
 
 const mega = 1_000_000;
 
+/**
+ * The fastest of five runs: another process on a busy machine only ever adds time, so the fastest
+ * run is the check's own cost. A quadratic check on a megabyte takes seconds, not milliseconds.
+ */
 function timed<T>(run: () => T): { value: T; ms: number } {
-  const started = performance.now();
-  const value = run();
-  return { value, ms: performance.now() - started };
+  let value = run();
+  let ms = Infinity;
+  for (let round = 0; round < 5; round += 1) {
+    const started = performance.now();
+    value = run();
+    ms = Math.min(ms, performance.now() - started);
+  }
+  return { value, ms };
 }
 
 describe('email rule', () => {
