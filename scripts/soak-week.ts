@@ -8,6 +8,7 @@
 //   npm run soak:week          (a few minutes; prints RSS after 1 hour and after 7 days)
 
 import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -71,6 +72,38 @@ class VirtualClock implements WatcherClock {
   }
 }
 
+/**
+ * The sandbox's control routes over node:http. Not fetch: undici's fetch, called twice a poll
+ * for a week, itself grew this process by well over 100 MiB, which is the driver's memory and not
+ * the app's.
+ */
+function controlCall(origin: string, path: string, body?: unknown): Promise<string> {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${origin}/_sandbox${path}`,
+      {
+        method: body === undefined ? 'GET' : 'POST',
+        agent: controlAgent,
+        headers:
+          text === undefined
+            ? {}
+            : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(text);
+  });
+}
+
+const controlAgent = new http.Agent({ keepAlive: true });
+
 function rssMiB(): number {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().rss / 1024 / 1024;
@@ -82,12 +115,7 @@ async function main(): Promise<void> {
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'greencloud-soak-'));
   const sandbox = await startSandbox({ port: 0 });
-  const control = (path: string, body: unknown) =>
-    fetch(`${sandbox.origin}/_sandbox${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const control = (path: string, body?: unknown) => controlCall(sandbox.origin, path, body);
   const clock = new VirtualClock();
   const core = await createAppCore({
     dataDir,
@@ -138,9 +166,7 @@ async function main(): Promise<void> {
       rssHour = rssMiB();
       pollsInHour = polls;
       // Every API request of the first hour, sign-in and renewals included (the log keeps 2,000).
-      const log = (await (await fetch(`${sandbox.origin}/_sandbox/requests`)).json()) as {
-        path: string;
-      }[];
+      const log = JSON.parse(await control('/requests')) as { path: string }[];
       requestsInHour = log.filter((r) => r.path !== '/v1/auth/login').length;
     }
   }
@@ -160,6 +186,7 @@ async function main(): Promise<void> {
   console.log(`week / hour: ${(rssWeek / rssHour).toFixed(2)}× (goal ≤ 1.20×)`);
 
   await core.shutdown();
+  controlAgent.destroy();
   await sandbox.close();
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -80,6 +80,10 @@ export function createTestCa(): TestCa {
   const rootPem = readFileSync(join(dir, 'ca.pem'), 'utf8');
   writeFileSync(join(storeDir, 'test-root.pem'), rootPem);
   let serial = 0;
+  const readPair = (name: string): ServerCertificate => ({
+    key: readFileSync(join(dir, `${name}.key`), 'utf8'),
+    cert: readFileSync(join(dir, `${name}.pem`), 'utf8'),
+  });
 
   return {
     rootPem,
@@ -129,10 +133,7 @@ export function createTestCa(): TestCa {
         ],
         dir,
       );
-      return {
-        key: readFileSync(join(dir, `${name}.key`), 'utf8'),
-        cert: readFileSync(join(dir, `${name}.pem`), 'utf8'),
-      };
+      return readPair(name);
     },
     selfSigned(names) {
       serial += 1;
@@ -155,10 +156,7 @@ export function createTestCa(): TestCa {
         ],
         dir,
       );
-      return {
-        key: readFileSync(join(dir, `${name}.key`), 'utf8'),
-        cert: readFileSync(join(dir, `${name}.pem`), 'utf8'),
-      };
+      return readPair(name);
     },
     remove() {
       rmSync(dir, { recursive: true, force: true });

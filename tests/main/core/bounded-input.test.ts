@@ -14,8 +14,8 @@ import {
 
 const appUrl = 'app://greencloud/index.html';
 const huge = 'a'.repeat(100_000);
-/** The shape that made the old email pattern quadratic: no dot after the @. */
-const hugeEmail = `a@${'b'.repeat(100_000)}`;
+/** The shape that made the old email pattern quadratic: a dot at every other place, a second @. */
+const hugeEmail = `a@${'b.'.repeat(50_000)}@`;
 const blockedLimitMs = 10;
 
 // A valid payload per call that takes one; every string in it is made oversized in turn below.

@@ -13,7 +13,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { sandboxAccounts } from '../../../sandbox/seed-accounts';
 import type { ProxyCredentialsQuestion } from '../../../src-main/common/bridge-contract';
-import { createAppCore, type AppCore } from '../../../src-main/core/app-core';
+import { createAppCore, type AppCore, type AppCoreDeps } from '../../../src-main/core/app-core';
 import { startForwardProxy, type ForwardProxy } from '../../helpers/forward-proxy';
 
 const { demo } = sandboxAccounts;
@@ -37,8 +37,8 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-it('asks the window for the proxy password, retries, and signs in', async () => {
-  core = await createAppCore({
+function makeCore(overrides: Partial<AppCoreDeps> = {}): Promise<AppCore> {
+  return createAppCore({
     dataDir,
     settingsBackend: new Conf({ cwd: dataDir, projectName: 'greencloud-proxy-test' }),
     loadKeytar: async () => keytar,
@@ -47,9 +47,13 @@ it('asks the window for the proxy password, retries, and signs in', async () => 
     notifier: { notify: () => undefined },
     clipboard: { writeText: () => undefined, readText: () => '', clear: () => undefined },
     openExternal: async () => undefined,
-    resolveProxy: async () => `PROXY ${proxy.address}`,
     log: () => undefined,
+    ...overrides,
   });
+}
+
+it('asks the window for the proxy password, retries, and signs in', async () => {
+  core = await makeCore({ resolveProxy: async () => `PROXY ${proxy.address}` });
   const questions: ProxyCredentialsQuestion[] = [];
   const events: string[] = [];
   core.onEvent((name, payload) => {
@@ -78,17 +82,7 @@ it('asks the window for the proxy password, retries, and signs in', async () => 
 });
 
 it('an unknown or repeated answer id changes nothing', async () => {
-  core = await createAppCore({
-    dataDir,
-    settingsBackend: new Conf({ cwd: dataDir, projectName: 'greencloud-proxy-test' }),
-    loadKeytar: async () => keytar,
-    appVersion: '9.9.9',
-    platform: 'linux',
-    notifier: { notify: () => undefined },
-    clipboard: { writeText: () => undefined, readText: () => '', clear: () => undefined },
-    openExternal: async () => undefined,
-    log: () => undefined,
-  });
+  core = await makeCore();
   await expect(
     core.handlers.answerProxyCredentials({ id: 'nope', username: 'x', password: 'y' }),
   ).resolves.toBeUndefined();
