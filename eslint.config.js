@@ -86,6 +86,7 @@ const coreElectronPattern = {
 // Lowest first. `update` (the pure update policy) sits with session and quota, below core.
 const mainLayers = [
   ['common'],
+  ['network'],
   ['api', 'settings'],
   ['session', 'quota', 'update', 'billing'],
   ['core'],

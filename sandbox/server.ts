@@ -3,7 +3,13 @@
 // Node built-ins, zod and src-main/common only (Vite bundles it into the main process), and all
 // state in memory, seeded fresh at each start.
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { apiRoutes } from './api-routes';
 import { controlRoutes } from './control-routes';
@@ -12,6 +18,8 @@ import { SandboxError, sendReply, type Reply } from './http-reply';
 import { parseJsonBody, readBody } from './request-body';
 import { findRoute, normalisePath, type Route } from './router';
 import { SandboxWorld } from './world';
+import { isLoopbackName, loopbackHosts } from './loopback';
+import { isOwnOrigin } from './origin-check';
 
 export interface SandboxOptions {
   /** 0 = a random free port; the standalone default is 4010. */
@@ -20,6 +28,13 @@ export interface SandboxOptions {
   host?: string;
   /** Receives one line per request (method, path, status, time taken). */
   log?: (line: string) => void;
+  /**
+   * Mount the `/_sandbox/...` control routes (default true: `npm run sandbox` and the tests).
+   * The copy embedded in the app passes false: any web page could reach them otherwise.
+   */
+  controlRoutes?: boolean;
+  /** Serve HTTPS with this key and certificate (PEM): for the certificate tests. */
+  tls?: { key: string; cert: string };
 }
 
 export interface RunningSandbox {
@@ -31,7 +46,6 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 const apiPrefix = '/v1';
 const controlPrefix = '/_sandbox';
 
@@ -39,8 +53,8 @@ const controlPrefix = '/_sandbox';
 // addressed to a loopback name are answered.
 function isLoopbackHostHeader(host: string | undefined): boolean {
   if (host === undefined) return true;
-  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.replace(/:\d+$/, '');
-  return loopbackHosts.has(name.toLowerCase());
+  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.split(':')[0]!;
+  return isLoopbackName(name);
 }
 
 function pathOf(url: string | undefined): string {
@@ -65,7 +79,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const world = new SandboxWorld();
   const api = apiRoutes(world);
-  const control = controlRoutes(world);
+  const control = options.controlRoutes === false ? undefined : controlRoutes(world);
+  // Known once listening (port 0 picks one); the Origin check compares against it.
+  let listeningPort = 0;
 
   async function route(
     req: IncomingMessage,
@@ -105,9 +121,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           'The sandbox answers requests addressed to 127.0.0.1 or localhost only.',
         );
       }
+      if (!isOwnOrigin(req.headers.origin, listeningPort)) {
+        throw new SandboxError(
+          403,
+          'FORBIDDEN_ORIGIN',
+          'The sandbox does not answer requests from web pages. Use GreenCloud Desktop or a script.',
+        );
+      }
       const text = await readBody(req);
-      const controlPath = inside(fullPath, controlPrefix);
-      if (controlPath !== undefined) return reply(await route(req, control, controlPath, text));
+      const controlPath = control && inside(fullPath, controlPrefix);
+      if (control && controlPath !== undefined)
+        return reply(await route(req, control, controlPath, text));
       const apiPath = inside(fullPath, apiPrefix);
       if (apiPath === undefined)
         throw new SandboxError(404, 'NOT_FOUND', 'There is nothing here: the API is under /v1.');
@@ -134,7 +158,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
   }
 
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     const started = Date.now();
     const method = req.method ?? 'GET';
     const path = pathOf(req.url);
@@ -150,7 +174,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           // ignored on purpose
         }
       });
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
   // Garbage that is not HTTP at all: answer 400 and hang up, never throw.
   server.on('clientError', (_error, socket) => {
     if (socket.writable)
@@ -166,7 +191,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  listeningPort = port;
+  const scheme = options.tls ? 'https' : 'http';
+  const origin = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     origin,
     apiBaseUrl: `${origin}${apiPrefix}`,

@@ -12,7 +12,7 @@ export interface BundleBudgets {
   firstLoad: number;
 }
 
-export const rendererBudgets: BundleBudgets = { totalJsCss: 120 * 1024, firstLoad: 60 * 1024 };
+export const rendererBudgets: BundleBudgets = { totalJsCss: 120 * 1024, firstLoad: 62 * 1024 };
 
 /** One output file, as far as the budget cares. */
 export interface BundleFile {

@@ -26,8 +26,7 @@ import { isAppPageUrl } from './core/app-page';
 import { deepLinkScheme, findDeepLinkArgument } from './core/deep-link';
 import { createHandlerRegistry } from './core/handler-registry';
 import { loadKeytar } from './session/load-keytar';
-import { sandboxAccounts } from '../sandbox/seed-accounts';
-import { startSandbox } from '../sandbox/server';
+import { startEmbeddedSandbox } from '../sandbox/embedded';
 import { buildAppMenuTemplate, type AppMenuActions } from './electron/app-menu';
 import { registerAppSchemePrivileges, serveRendererFolder } from './electron/app-protocol';
 import { onCoreEvent } from './electron/core-events';
@@ -181,11 +180,9 @@ async function start(): Promise<void> {
       rendererDir: cardPageDir,
     }),
     greencloudPublishableKey: __GREENCLOUD_STRIPE_PUBLISHABLE_KEY__ || undefined,
-    // A random loopback port each run; "Try the sandbox" signs in as the seeded demo account.
-    startSandbox: async () => ({
-      ...(await startSandbox({ port: 0 })),
-      demoAccount: sandboxAccounts.demo,
-    }),
+    // The system's proxy settings and PAC script, answered by Chromium's own resolver.
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+    startSandbox: startEmbeddedSandbox,
   });
   quitCleanly(core);
 

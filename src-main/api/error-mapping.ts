@@ -6,6 +6,8 @@ import { AppError, type AppErrorKind } from '../common/app-error';
 import { errorBody } from '../common/api-schemas';
 import type { HttpResponse } from './http-transport';
 import { describeWait, retryAtFrom } from './retry-after';
+import { readValidatorFailure } from './validator-message';
+import { redirectSentence, wrongServerSentence, isWebPage } from './wrong-server';
 
 export interface ErrorContext {
   /** The server's host, for sentences such as "Could not reach ...". */
@@ -22,6 +24,8 @@ export interface ErrorContext {
   twofaField?: string;
   /** Values from the request (passwords, codes, tokens): a server message echoing one is not shown. */
   secrets: readonly string[];
+  /** Sign-in: a 404 that is not a web page means "no such account", i.e. wrong details. */
+  notFoundMeansWrongDetails?: boolean;
 }
 
 interface ServerError {
@@ -32,6 +36,17 @@ interface ServerError {
 
 export const sessionEndedSentence = 'Your session has ended. Please sign in again.';
 
+const twofaNeededSentence = 'Enter the 6-digit code from your authenticator app.';
+
+/**
+ * An expired or revoked access token. GreenCloud's guide names the code NEEDS_LOGIN without a
+ * status; servers send it with 401 or 403, and a bare 401 means the same.
+ */
+export function isExpiredTokenReply(response: HttpResponse): boolean {
+  if (response.status === 401) return true;
+  return response.status === 403 && readErrorBody(response.text).code === 'NEEDS_LOGIN';
+}
+
 export function errorFromResponse(response: HttpResponse, context: ErrorContext): AppError {
   const server = readErrorBody(response.text);
   const shown = plainSentence(server.message, context.secrets);
@@ -41,6 +56,17 @@ export function errorFromResponse(response: HttpResponse, context: ErrorContext)
     extra: { field?: string; retryAt?: number } = {},
   ) => new AppError({ kind, message, code: server.code, ...extra });
 
+  if (response.status >= 300 && response.status <= 399) {
+    return make('unexpected-response', redirectSentence(response, context.host));
+  }
+  // Raw validator text, whatever the status (Go handlers answer it with 400, 401 or 403 alike).
+  const failure = readValidatorFailure(response.text);
+  if (failure) {
+    if (failure.field === 'twofa' && failure.tag === 'required' && context.twofaField === 'twofa')
+      return make('twofa-required', twofaNeededSentence, { field: 'twofa' });
+    return make('validation', failure.sentence, { field: failure.field });
+  }
+
   switch (server.code) {
     case 'VALIDATION_FAILED':
       return validationError(server.field, shown, make);
@@ -49,7 +75,8 @@ export function errorFromResponse(response: HttpResponse, context: ErrorContext)
     case 'INVALID_CREDENTIALS':
       return make('invalid-credentials', context.credentialsSentence ?? defaultCredentialsSentence);
     case 'TWOFA_REQUIRED':
-      return make('twofa-required', 'Enter the 6-digit code from your authenticator app.', {
+    case 'NEEDS_2FA':
+      return make('twofa-required', twofaNeededSentence, {
         field: context.twofaField ?? server.field,
       });
     case 'INVALID_TWOFA':
@@ -108,7 +135,8 @@ function errorFromStatus(
   make: Make,
 ): AppError {
   const { status } = response;
-  if (status === 400 || status === 422) return validationError(server.field, shown, make);
+  if ((status === 400 || status === 422) && !isWebPage(response))
+    return validationError(server.field, shown, make);
   if (status === 401) {
     return context.unauthorized === 'needs-login'
       ? make('needs-login', sessionEndedSentence)
@@ -143,6 +171,12 @@ function errorFromStatus(
       `GreenCloud's server had a problem (HTTP ${status}). Try again in a few minutes.`,
     );
   }
+  if (isWebPage(response)) {
+    return make('unexpected-response', wrongServerSentence(context.host, status));
+  }
+  if (status === 404 && context.notFoundMeansWrongDetails) {
+    return make('invalid-credentials', context.credentialsSentence ?? defaultCredentialsSentence);
+  }
   if (status === 404 || status === 405) {
     return make(
       'unexpected-response',
@@ -173,7 +207,7 @@ function fieldWords(field: string): string {
 }
 
 /** JSON `{error|code, message, field}`, a bare upper-case code, a plain sentence, or nothing. */
-function readErrorBody(text: string): ServerError {
+export function readErrorBody(text: string): ServerError {
   const trimmed = text.trim();
   if (trimmed === '') return {};
   if (trimmed.startsWith('{')) {

@@ -35,9 +35,22 @@ import {
   type TokenResponse,
 } from '../common/api-schemas';
 import { bundlePathWord, type BundleName } from '../common/bundles';
+import { withoutTrailingSlashes } from '../common/trailing-slashes';
 import { validate } from '../common/validate';
-import { errorFromResponse, sessionEndedSentence, type ErrorContext } from './error-mapping';
-import { sendHttpRequest, type HttpMethod, type HttpResponse } from './http-transport';
+import {
+  errorFromResponse,
+  isExpiredTokenReply,
+  sessionEndedSentence,
+  type ErrorContext,
+} from './error-mapping';
+import { authorizationHeader, type AuthScheme, type AuthSchemeMemory } from './auth-scheme';
+import {
+  directTransport,
+  type HttpMethod,
+  type HttpResponse,
+  type HttpTransport,
+} from './http-transport';
+import { isForeignSuccess, wrongServerSentence } from './wrong-server';
 import { SingleFlight, type FlightPolicy } from './single-flight';
 
 export interface AuthProvider {
@@ -59,6 +72,12 @@ export interface GreenCloudClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** The clock for Retry-After → retryAt. */
   now?: () => number;
+  /** Which Authorization scheme this endpoint took last time (settings: no secret in it). */
+  authSchemes?: AuthSchemeMemory;
+  /** Proxies, connections, certificates: one transport shared by every client of the app. */
+  transport?: HttpTransport;
+  /** One line per decision worth knowing later (a scheme switch); never a value from a request. */
+  log?: (line: string) => void;
 }
 
 /** What each call tells the one request path about itself. */
@@ -77,8 +96,16 @@ interface CallSpec<T> {
   secrets?: readonly (string | undefined)[];
   credentialsSentence?: string;
   twofaField?: string;
-  /** 401 on this unauthenticated call means the refresh token is spent, not wrong details. */
-  unauthorizedMeansSessionEnded?: boolean;
+  /** 400, 401 or 403 on this unauthenticated call means the refresh token is spent, not wrong details. */
+  refusalMeansSessionEnded?: boolean;
+  /** Sign-in: 404 for an unknown email means wrong details, not a wrong server. */
+  notFoundMeansWrongDetails?: boolean;
+}
+
+/** Per call: each recovery happens at most once, whatever the read retries do. */
+interface AttemptState {
+  renewed: boolean;
+  triedOtherScheme: boolean;
 }
 
 const backoffBaseMs = 400;
@@ -95,12 +122,15 @@ export class GreenCloudClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
   private readonly flights = new SingleFlight();
+  private readonly authSchemes: AuthSchemeMemory;
+  private readonly transport: HttpTransport;
+  private readonly log: (line: string) => void;
   private renewing?: Promise<string>;
 
   constructor(options: GreenCloudClientOptions) {
     const url = parseBaseUrl(options.baseUrl);
     // Without the trailing slash, so that `${baseUrl}/user` is the documented path.
-    this.baseUrl = url.href.replace(/\/+$/, '');
+    this.baseUrl = withoutTrailingSlashes(url.href);
     this.host = url.host;
     this.userAgent = options.userAgent;
     this.auth = options.auth;
@@ -108,6 +138,9 @@ export class GreenCloudClient {
     this.readRetries = Math.max(0, options.readRetries ?? defaultReadRetries);
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
+    this.authSchemes = options.authSchemes ?? schemesForThisRun();
+    this.log = options.log ?? (() => undefined);
+    this.transport = options.transport ?? directTransport();
   }
 
   // Every method is async so that a validation failure arrives as a rejected promise, like any
@@ -127,6 +160,7 @@ export class GreenCloudClient {
       secrets: [body.password, body.twofa],
       credentialsSentence: 'The email or password is not correct.',
       twofaField: 'twofa',
+      notFoundMeansWrongDetails: true,
     });
   }
 
@@ -141,7 +175,7 @@ export class GreenCloudClient {
       // Refresh tokens rotate: two refreshes with the same token would spend it twice.
       flight: { policy: 'share', lane: 'refresh' },
       secrets: [body.refreshToken],
-      unauthorizedMeansSessionEnded: true,
+      refusalMeansSessionEnded: true,
     });
   }
 
@@ -351,10 +385,13 @@ export class GreenCloudClient {
 
   private call<T>(spec: CallSpec<T>): Promise<T> {
     const bodyText = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    // Hashed so that passwords and codes in bodies are not kept as map keys.
-    const key = createHash('sha256')
-      .update(`${spec.method} ${spec.path}\n${bodyText ?? ''}`)
-      .digest('hex');
+    // Hashed so that passwords and codes in bodies are not kept as map keys; a call without a body
+    // has nothing secret in its key (every poll is one, so it skips the hash).
+    const request = `${spec.method} ${spec.path}`;
+    const key =
+      bodyText === undefined
+        ? request
+        : createHash('sha256').update(`${request}\n${bodyText}`).digest('hex');
     const { policy, lane, busySentence } = spec.flight;
     return this.flights.run(
       {
@@ -374,7 +411,7 @@ export class GreenCloudClient {
 
   /** Reads get retries with exponential backoff; writes exactly one attempt. */
   private async attempts<T>(spec: CallSpec<T>, bodyText: string | undefined): Promise<T> {
-    const session = { renewed: false };
+    const session: AttemptState = { renewed: false, triedOtherScheme: false };
     const attempts = spec.read ? 1 + this.readRetries : 1;
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -388,64 +425,144 @@ export class GreenCloudClient {
   }
 
   /**
-   * One attempt, including the single renewal and retry after a 401 on an authenticated call.
-   * That retry is safe even for money calls: a 401 means the server refused before doing anything.
+   * One attempt, including the single renewal and retry after an expired-token reply on an
+   * authenticated call. That retry is safe even for money calls: 401 (or 403 NEEDS_LOGIN) means the
+   * server refused before doing anything.
    */
   private async attempt<T>(
     spec: CallSpec<T>,
     bodyText: string | undefined,
-    session: { renewed: boolean },
+    state: AttemptState,
   ): Promise<T> {
-    let token = spec.authenticated ? await this.currentToken() : undefined;
-    let response = await this.send(spec, bodyText, token);
-    if (spec.authenticated && response.status === 401 && !session.renewed) {
-      session.renewed = true;
+    if (!spec.authenticated)
+      return this.interpret(spec, await this.send(spec, bodyText), undefined);
+    let token = await this.currentToken();
+    let response = await this.sendSigned(spec, bodyText, token);
+    if (isExpiredTokenReply(response) && !state.renewed) {
+      state.renewed = true;
       token = await this.renewedToken(token);
-      response = await this.send(spec, bodyText, token);
+      response = await this.sendSigned(spec, bodyText, token);
+      if (isExpiredTokenReply(response) && !state.triedOtherScheme) {
+        state.triedOtherScheme = true;
+        response = await this.tryOtherScheme(spec, bodyText, token, response);
+      }
+      // Refused again with a token the server has just issued: the session itself is fine (the
+      // renewal worked), so say what failed instead of claiming the session ended while it has not.
+      if (isExpiredTokenReply(response)) throw this.refusedAfterRenewal(response);
     }
     return this.interpret(spec, response, token);
   }
 
-  private send<T>(spec: CallSpec<T>, bodyText: string | undefined, token: string | undefined) {
+  /** Sends with this endpoint's Authorization scheme, and remembers it once it is accepted. */
+  private async sendSigned<T>(
+    spec: CallSpec<T>,
+    bodyText: string | undefined,
+    token: string,
+  ): Promise<HttpResponse> {
+    const remembered = this.authSchemes.get(this.baseUrl);
+    const scheme: AuthScheme = remembered ?? 'bare';
+    const response = await this.send(spec, bodyText, authorizationHeader(token, scheme));
+    if (remembered === undefined && !isExpiredTokenReply(response))
+      this.authSchemes.set(this.baseUrl, scheme);
+    return response;
+  }
+
+  /**
+   * The docs never say whether the header is the bare token or `Bearer <token>`. A token the server
+   * issued a moment ago being refused is the sign that the scheme is wrong (a refusal of an older
+   * token looks exactly like expiry, which is why the renewal comes first). So, while the endpoint
+   * has accepted neither, that refusal is tried once with the other scheme; an acceptance is
+   * remembered for the endpoint and logged.
+   */
+  private async tryOtherScheme<T>(
+    spec: CallSpec<T>,
+    bodyText: string | undefined,
+    token: string,
+    refused: HttpResponse,
+  ): Promise<HttpResponse> {
+    if (this.authSchemes.get(this.baseUrl) !== undefined) return refused;
+    const retry = await this.send(spec, bodyText, authorizationHeader(token, 'bearer'));
+    if (isExpiredTokenReply(retry)) return refused;
+    this.authSchemes.set(this.baseUrl, 'bearer');
+    this.log(
+      `${this.host} refused a freshly issued access token sent bare and accepted it as "Bearer <token>": using Bearer for this server from now on.`,
+    );
+    return retry;
+  }
+
+  private refusedAfterRenewal(response: HttpResponse): AppError {
+    const error = errorFromResponse(response, this.errorContext({ authenticated: true }, []));
+    return new AppError({
+      kind: 'not-allowed',
+      code: error.code,
+      message: `${this.host} refused this request even though your session had just been renewed. You are still signed in: try again, and if it keeps failing, sign out and sign in again.`,
+    });
+  }
+
+  private send<T>(spec: CallSpec<T>, bodyText: string | undefined, authorization?: string) {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'User-Agent': this.userAgent,
     };
     if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
-    if (token !== undefined) headers.Authorization = authorizationHeader(token);
-    return sendHttpRequest({
+    if (authorization !== undefined) headers.Authorization = authorization;
+    return this.transport.send({
       method: spec.method,
       url: new URL(this.baseUrl + spec.path),
       headers,
       body: bodyText,
       timeoutMs: this.timeoutMs,
+      // Reads reuse kept-alive connections. Every other call, and above all the ones that move
+      // money, gets a connection of its own: a kept-alive socket the server has just closed fails a
+      // POST with ECONNRESET after it may or may not have arrived, and for a purchase that
+      // ambiguity is worse than one more handshake. (Reads may simply be sent again.)
+      connection: spec.read ? 'reuse' : 'fresh',
     });
   }
 
   private interpret<T>(spec: CallSpec<T>, response: HttpResponse, token: string | undefined): T {
     // Any 2xx is success even when the docs name another (buy = 201, flags = 204): the change has
     // happened, and calling it a failure would invite the user to pay or submit a second time.
+    // Not so a web page answering 200: that is a portal or a website, and GreenCloud never saw it.
     if (response.status >= 200 && response.status <= 299) {
+      if (isForeignSuccess(response)) {
+        throw new AppError({
+          kind: 'unexpected-response',
+          message: wrongServerSentence(this.host, response.status),
+        });
+      }
       if (!spec.response) return undefined as T;
       return this.parseBody(spec.response, response.text);
     }
-    const context: ErrorContext = {
+    const error = errorFromResponse(response, this.errorContext(spec, [token]));
+    // A refused refresh token answers like wrong details or a bad request; for the user it is an
+    // ended session, and the session manager signs out on this kind.
+    if (spec.refusalMeansSessionEnded && [400, 401, 403].includes(response.status)) {
+      throw new AppError({
+        kind: 'needs-login',
+        message: sessionEndedSentence,
+        code: error.code,
+      });
+    }
+    throw error;
+  }
+
+  private errorContext(
+    spec: Pick<CallSpec<unknown>, 'authenticated'> & Partial<CallSpec<unknown>>,
+    extraSecrets: readonly (string | undefined)[],
+  ): ErrorContext {
+    return {
       host: this.host,
       now: this.now(),
       unauthorized:
-        spec.authenticated || spec.unauthorizedMeansSessionEnded
-          ? 'needs-login'
-          : 'invalid-credentials',
+        spec.authenticated || spec.refusalMeansSessionEnded ? 'needs-login' : 'invalid-credentials',
       credentialsSentence: spec.credentialsSentence,
       twofaField: spec.twofaField,
-      secrets: [...(spec.secrets ?? []), token].filter((value): value is string => !!value),
+      notFoundMeansWrongDetails: spec.notFoundMeansWrongDetails,
+      secrets: [...(spec.secrets ?? []), ...extraSecrets].filter(
+        (value): value is string => !!value,
+      ),
     };
-    // A spent refresh token answers like wrong credentials; for the user it is an ended session.
-    const error = errorFromResponse(response, context);
-    if (spec.unauthorizedMeansSessionEnded && response.status === 401) {
-      throw new AppError({ kind: 'needs-login', message: sessionEndedSentence, code: error.code });
-    }
-    throw error;
   }
 
   private parseBody<T>(schema: z.ZodType<T>, text: string): T {
@@ -501,13 +618,13 @@ export class GreenCloudClient {
   }
 }
 
-/**
- * The one place the Authorization header is formed. GreenCloud's docs show the header's value as
- * "Valid Access Token", i.e. the bare token with no scheme; we send exactly that. (The sandbox
- * accepts `Bearer <token>` too; if the real server turns out to want the scheme, change it here.)
- */
-export function authorizationHeader(token: string): string {
-  return token;
+/** Without a memory from settings, the choice is kept for this client's lifetime. */
+function schemesForThisRun(): AuthSchemeMemory {
+  const known = new Map<string, AuthScheme>();
+  return {
+    get: (baseUrl) => known.get(baseUrl),
+    set: (baseUrl, scheme) => known.set(baseUrl, scheme),
+  };
 }
 
 const planFlight = {

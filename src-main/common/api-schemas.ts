@@ -3,17 +3,25 @@
 // are not). Pure: imported by the main process, the sandbox and the renderer.
 
 import { z } from 'zod';
-import { bundleNames } from './bundles';
+import { bundleNames, isBundleName } from './bundles';
 import { fieldRules, firstBrokenRule, passwordRules, type FieldRule } from './field-rules';
+import { maxLength, tooLongSentence } from './input-limits';
 
-/** A string checked against rules in order; the message names the field and the rule it broke. */
-export function ruledString(label: string, rules: readonly FieldRule[]) {
+/**
+ * A string checked against rules in order; the message names the field and the rule it broke.
+ * The length comes first, so no rule ever runs on an oversized value.
+ */
+export function ruledString(label: string, max: number, rules: readonly FieldRule[]) {
   return z
     .string({
       error: (issue) =>
         issue.input === undefined ? `${label} is required.` : `${label} must be text.`,
     })
     .superRefine((value, ctx) => {
+      if (value.length > max) {
+        ctx.addIssue({ code: 'custom', message: tooLongSentence(label, max) });
+        return;
+      }
       const broken = firstBrokenRule(value, rules);
       if (broken) {
         ctx.addIssue({
@@ -31,19 +39,23 @@ function requiredBoolean(label: string) {
 const { required, alphanumspace, alphaspace, country, paymentMethod, twofaCode, email, apiKey } =
   fieldRules;
 
-const password = ruledString('Password', [required, ...passwordRules]);
-const twofa = ruledString('The 2FA code', [required, twofaCode]);
+const password = ruledString('Password', maxLength.password, [required, ...passwordRules]);
+const twofa = ruledString('The 2FA code', maxLength.twofaCode, [required, twofaCode]);
 
 // ---- Authentication ----
 export const loginRequest = z.object({
-  email: ruledString('Email', [required, email]),
+  email: ruledString('Email', maxLength.email, [required, email]),
   password,
   twofa: twofa.optional(),
 });
-export const refreshRequest = z.object({ refreshToken: ruledString('Refresh token', [required]) });
-export const apiKeyLoginRequest = z.object({ key: ruledString('API key', [required, apiKey]) });
+export const refreshRequest = z.object({
+  refreshToken: ruledString('Refresh token', maxLength.token, [required]),
+});
+export const apiKeyLoginRequest = z.object({
+  key: ruledString('API key', maxLength.apiKey, [required, apiKey]),
+});
 export const twofaCodeRequest = z.object({
-  code: ruledString('The 2FA code', [required, twofaCode]),
+  code: ruledString('The 2FA code', maxLength.twofaCode, [required, twofaCode]),
 });
 
 // ---- Account ----
@@ -52,32 +64,39 @@ export const flagsRequest = z.object({
   lowQuotaNotification: requiredBoolean('Low-quota notification'),
 });
 export const changePasswordRequest = z.object({ password, twofa: twofa.optional() });
-export const resetRequest = z.object({ email: ruledString('Email', [required, email]) });
+export const resetRequest = z.object({
+  email: ruledString('Email', maxLength.email, [required, email]),
+});
 export const setPasswordRequest = z.object({
   password,
-  code: ruledString('The reset code', [required]),
+  code: ruledString('The reset code', maxLength.resetCode, [required]),
   twofa: twofa.optional(),
 });
 export const billingAddress = z.object({
-  company: ruledString('Company', [alphanumspace]).optional(),
-  street: ruledString('Street', [required, alphanumspace]),
-  city: ruledString('City', [required, alphaspace]),
-  district: ruledString('District', [alphaspace]).optional(),
-  postCode: ruledString('Post code', [required, alphanumspace]),
-  country: ruledString('Country', [required, country]),
+  company: ruledString('Company', maxLength.addressLine, [alphanumspace]).optional(),
+  street: ruledString('Street', maxLength.addressLine, [required, alphanumspace]),
+  city: ruledString('City', maxLength.addressLine, [required, alphaspace]),
+  district: ruledString('District', maxLength.addressLine, [alphaspace]).optional(),
+  postCode: ruledString('Post code', maxLength.postCode, [required, alphanumspace]),
+  country: ruledString('Country', maxLength.country, [required, country]),
 });
 export const setBundleRequest = z.object({
   name: z.enum(bundleNames, { error: 'Bundle must be one of STARTER, DEVELOPER or ENTERPRISE.' }),
-  paymentMethod: ruledString('Payment method', [required, paymentMethod]),
+  paymentMethod: ruledString('Payment method', maxLength.paymentMethod, [required, paymentMethod]),
   address: billingAddress,
 });
 export const changeBundleRequest = z.object({
   name: z.enum(bundleNames, { error: 'Bundle must be one of STARTER, DEVELOPER or ENTERPRISE.' }),
 });
 export const changeCardRequest = z.object({
-  paymentMethod: ruledString('Payment method', [required, paymentMethod]),
+  paymentMethod: ruledString('Payment method', maxLength.paymentMethod, [required, paymentMethod]),
 });
-export const invoiceIdRequest = z.object({ id: z.string().min(1, 'Choose an invoice.') });
+export const invoiceIdRequest = z.object({
+  id: z
+    .string()
+    .min(1, 'Choose an invoice.')
+    .max(maxLength.invoiceId, tooLongSentence('An invoice ID', maxLength.invoiceId)),
+});
 
 export type LoginRequest = z.infer<typeof loginRequest>;
 export type FlagsRequest = z.infer<typeof flagsRequest>;
@@ -98,73 +117,103 @@ export type TokenResponse = z.infer<typeof tokenResponse>;
 
 export const twofaSeedResponse = z.object({ seed: z.string().min(1) });
 
-// Older accounts lack `price` and `flags`; every field but the id and email may be missing.
+/**
+ * Absent, or `null` as Go's encoding/json writes an empty pointer or slice: both mean "not there",
+ * and both come out as undefined so the rest of the app has one case to handle.
+ */
+function absentOrNull<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((value) => value ?? undefined);
+}
+
+/** "Developer" in older docs: a known name in any case is that bundle; others are shown as sent. */
+const bundleName = z.string().transform((name) => {
+  const upper = name.toUpperCase();
+  return isBundleName(upper) ? upper : name;
+});
+
+/** Unix seconds: a number in the invoice detail example, a string in the list's since April 2023. */
+const unixSeconds = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
+]);
+
+// Older accounts lack `price` and `flags`, the earliest `bundle`; every field but the id and email
+// may be missing or null.
 export const accountResponse = z.object({
-  id: z.string(),
+  id: z.union([z.string(), z.number()]).transform(String),
   email: z.string(),
-  name: z.string().optional(),
-  surname: z.string().optional(),
-  address: z
-    .object({
-      company: z.string().optional(),
-      street: z.string().optional(),
-      district: z.string().optional(),
-      city: z.string().optional(),
-      postCode: z.string().optional(),
-      country: z.string().optional(),
-    })
-    .optional(),
-  twofa: z.boolean().optional(),
-  apiKey: z.string().optional(),
-  bundle: z
+  name: absentOrNull(z.string()),
+  surname: absentOrNull(z.string()),
+  address: absentOrNull(
+    z.object({
+      company: absentOrNull(z.string()),
+      street: absentOrNull(z.string()),
+      district: absentOrNull(z.string()),
+      city: absentOrNull(z.string()),
+      postCode: absentOrNull(z.string()),
+      country: absentOrNull(z.string()),
+    }),
+  ),
+  twofa: absentOrNull(z.boolean()),
+  apiKey: absentOrNull(z.string()),
+  bundle: absentOrNull(
     // `currency` is not documented; read where a server states it (see common/money.ts).
-    .object({
-      name: z.string(),
+    z.object({
+      name: bundleName,
       quota: z.number(),
-      price: z.number().optional(),
-      currency: z.string().optional(),
-    })
-    .optional(),
-  flags: z
-    .object({
-      bundleAutoRenewal: z.boolean().optional(),
-      lowQuotaNotification: z.boolean().optional(),
-    })
-    .optional(),
+      price: absentOrNull(z.number()),
+      currency: absentOrNull(z.string()),
+    }),
+  ),
+  flags: absentOrNull(
+    z.object({
+      bundleAutoRenewal: absentOrNull(z.boolean()),
+      lowQuotaNotification: absentOrNull(z.boolean()),
+    }),
+  ),
 });
 export type Account = z.infer<typeof accountResponse>;
 
 const invoiceId = z.union([z.string(), z.number()]).transform(String);
 
-export const invoiceListResponse = z.array(
-  z.object({
-    id: invoiceId,
-    amount: z.number(),
-    currency: z.string().optional(),
-    status: z.string(),
-    paidDay: z.number().optional(),
-  }),
-);
+// An account with no invoices yet is `null` from a Go server (a nil slice), not `[]`.
+export const invoiceListResponse = z
+  .array(
+    z.object({
+      id: invoiceId,
+      amount: z.number(),
+      currency: absentOrNull(z.string()),
+      status: z.string(),
+      paidDay: absentOrNull(unixSeconds),
+    }),
+  )
+  .nullable()
+  .transform((list) => list ?? []);
 export type InvoiceSummary = z.infer<typeof invoiceListResponse>[number];
 
 export const invoiceDetailResponse = z.object({
   amount: z.number(),
-  currency: z.string().optional(),
-  description: z.string().optional(),
+  currency: absentOrNull(z.string()),
+  description: absentOrNull(z.string()),
   status: z.string(),
-  paidDay: z.number().optional(),
-  payment: z
-    .object({
-      card: z.object({ brand: z.string().optional(), last4: z.string().optional() }).optional(),
-      receiptUrl: z.string().optional(),
-    })
-    .optional(),
+  paidDay: absentOrNull(unixSeconds),
+  payment: absentOrNull(
+    z.object({
+      card: absentOrNull(
+        z.object({ brand: absentOrNull(z.string()), last4: absentOrNull(z.string()) }),
+      ),
+      receiptUrl: absentOrNull(z.string()),
+    }),
+  ),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetailResponse>;
 
 /** The error body GreenCloud's tools show; every field optional because it is undocumented. */
 export const errorBody = z.object({
-  error: z.string().optional(),
-  message: z.string().optional(),
-  field: z.string().optional(),
+  error: absentOrNull(z.string()).catch(undefined),
+  message: absentOrNull(z.string()).catch(undefined),
+  field: absentOrNull(z.string()).catch(undefined),
 });

@@ -24,6 +24,7 @@ import {
 } from './api-schemas';
 import { cardPurpose, type CardWindowResult } from './card-choice';
 import type { MoneyStatus } from './money-status';
+import { maxLength, tooLongSentence } from './input-limits';
 import type { BridgeCallName, BridgeEventName, SubscribeName } from './bridge-names';
 
 export {
@@ -149,6 +150,17 @@ export interface AppSettings {
   launchAtLogin: boolean;
   /** Which releases the updater offers: stable ones only, or betas too. */
   updateChannel: UpdateChannel;
+  /** A proxy typed in by the user (host:port); absent: the system's settings and PAC decide. */
+  proxy?: string;
+}
+
+/** Main asks the window for an authenticating proxy's user name and password. */
+export interface ProxyCredentialsQuestion {
+  id: string;
+  /** host:port of the proxy. */
+  proxy: string;
+  /** The last pair was refused. */
+  wrong: boolean;
 }
 
 export const updateChannels = ['stable', 'beta'] as const;
@@ -211,7 +223,10 @@ export const settingsPatch = z
     endpoint: z
       .object({
         kind: z.enum(['greencloud', 'custom']),
-        customUrl: z.string().optional(),
+        customUrl: z
+          .string()
+          .max(maxLength.url, tooLongSentence('The server address', maxLength.url))
+          .optional(),
       })
       .optional(),
     pollIntervalSeconds: z
@@ -224,6 +239,8 @@ export const settingsPatch = z
       .object({ enabled: z.boolean().optional(), earlyWarning: z.boolean().optional() })
       .optional(),
     launchAtLogin: z.boolean().optional(),
+    /** An empty string clears the proxy: the system decides again. */
+    proxy: z.string().max(maxLength.url, tooLongSentence('The proxy', maxLength.url)).optional(),
     updateChannel: z.enum(updateChannels).optional(),
   })
   .strict();
@@ -290,7 +307,9 @@ export const bridgeCalls = {
   ),
   listInvoices: call<InvoiceSummary[]>()(scoped()),
   getInvoice: call<InvoiceDetail>()(scoped(invoiceIdRequest)),
-  openReceipt: call<void>()(z.object({ url: z.string() })),
+  openReceipt: call<void>()(
+    z.object({ url: z.string().max(maxLength.url, tooLongSentence('The link', maxLength.url)) }),
+  ),
   // Quota
   getQuotaStatus: call<QuotaStatus>()(scoped()),
   refreshQuotaNow: call<QuotaStatus>()(scoped()),
@@ -301,6 +320,14 @@ export const bridgeCalls = {
   getSettings: call<AppSettings>()(none),
   updateSettings: call<AppSettings>()(settingsPatch),
   getAppInfo: call<AppInfo>()(none),
+  // Network: the answer to proxyCredentialsNeeded; no user name means cancelled.
+  answerProxyCredentials: call<void>()(
+    z.object({
+      id: z.string().max(64),
+      username: z.string().max(256, tooLongSentence('The user name', 256)).optional(),
+      password: z.string().max(1024, tooLongSentence('The password', 1024)).optional(),
+    }),
+  ),
 } as const satisfies Record<BridgeCallName, CallSpec<z.ZodType, unknown>>; // no name without a schema, no schema without a name
 
 export type CallRequest<N extends BridgeCallName> = z.input<(typeof bridgeCalls)[N]['request']>;
@@ -315,6 +342,7 @@ export interface BridgeEventPayloads {
   quotaChanged: QuotaChange;
   navigate: NavigationRequest;
   moneyChanged: MoneyChange;
+  proxyCredentialsNeeded: ProxyCredentialsQuestion;
 }
 export type EventPayload<E extends BridgeEventName> = BridgeEventPayloads[E];
 

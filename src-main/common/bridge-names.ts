@@ -41,7 +41,7 @@ export const bridgeCallAreas = {
     'openReceipt',
   ],
   quota: ['getQuotaStatus', 'refreshQuotaNow', 'muteAlerts', 'muteAllAlerts'],
-  app: ['getSettings', 'updateSettings', 'getAppInfo'],
+  app: ['getSettings', 'updateSettings', 'getAppInfo', 'answerProxyCredentials'],
 } as const;
 
 export type BridgeArea = keyof typeof bridgeCallAreas;
@@ -55,6 +55,7 @@ export const bridgeEventNames = [
   'quotaChanged',
   'navigate',
   'moneyChanged',
+  'proxyCredentialsNeeded',
 ] as const;
 export type BridgeEventName = (typeof bridgeEventNames)[number];
 

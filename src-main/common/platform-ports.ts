@@ -22,7 +22,12 @@ export interface KeytarLike {
   deletePassword(service: string, account: string): Promise<boolean>;
 }
 
-/** What electron-store and conf both offer: the whole stored object, read and replaced at once. */
+/**
+ * What electron-store and conf both offer: the whole stored object, read and replaced at once.
+ * Both replace the file atomically (the `atomically` package: a temporary file, fsync, rename), so
+ * a crash mid-write leaves the old settings or the new ones; tests/main/crash kills writers to
+ * check it.
+ */
 export interface SettingsBackend {
   get store(): Record<string, unknown>;
   set store(value: Record<string, unknown>);

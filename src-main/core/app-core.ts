@@ -41,8 +41,12 @@ import type { CoreContext } from './handlers/core-context';
 import { quotaHandlers } from './handlers/quota-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { trackMoneyInFlight } from './money-in-flight';
+import { createCoreNetwork, type CoreNetwork } from './client-network-options';
+import { ProxyPrompt } from './proxy-prompt';
+import { proxyVaultFor } from './proxy-vault';
 import { SandboxHost } from './sandbox-host';
 import { SignedInAccount, type CoreEmit } from './signed-in-account';
+import type { ResolveProxy } from '../network/proxy-resolver';
 
 export interface AppCoreDeps {
   /** The app's data folder (Electron's userData): quota history and alert state live here. */
@@ -63,6 +67,10 @@ export interface AppCoreDeps {
   openCardWindow?: OpenCardWindow;
   /** GreenCloud's own Stripe publishable key, from the build. */
   greencloudPublishableKey?: string;
+  /** Where the network layer says what it decided (a scheme switch, a proxy); console by default. */
+  log?: (line: string) => void;
+  /** Electron's session.resolveProxy: the system's proxy settings and PAC script. */
+  resolveProxy?: ResolveProxy;
 }
 
 type EventListener = <E extends BridgeEventName>(name: E, payload: EventPayload<E>) => void;
@@ -99,11 +107,12 @@ export interface AppCore {
 export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const clock = deps.clock ?? systemClock;
   const settings = new SettingsStore(deps.settingsBackend);
-  const sessions = await openSessions(deps, clock);
   const listeners = new Set<EventListener>();
   const emit: CoreEmit = (name, payload) => {
     for (const listener of listeners) listener(name, payload);
   };
+  const proxyPrompt = new ProxyPrompt((question) => emit('proxyCredentialsNeeded', question));
+  const { sessions, network } = await openSessions(deps, clock, settings, proxyPrompt);
   const directory = new AccountDirectory({
     sessions,
     settings,
@@ -123,6 +132,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       openCardWindow: deps.openCardWindow,
       greencloudPublishableKey: deps.greencloudPublishableKey,
     }),
+    network,
+    proxyPrompt,
     openExternal: deps.openExternal,
     launchAtLogin: deps.launchAtLogin,
     appVersion: deps.appVersion,
@@ -130,20 +141,46 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   });
 
   await directory.restoreAll();
-  return appCoreOver({ handlers, settings, directory, sandbox, listeners, emit });
+  return appCoreOver({
+    handlers,
+    settings,
+    directory,
+    sandbox,
+    network,
+    proxyPrompt,
+    listeners,
+    emit,
+  });
 }
 
-/** The keychain (or memory, with the reason) and the sessions kept in it. */
-async function openSessions(deps: AppCoreDeps, clock: Clock): Promise<SessionManager> {
+/**
+ * The keychain (or memory, with the reason), the network every client shares (proxy, kept-alive
+ * connections, trusted certificates, the proxy's credentials in the same keychain) and the
+ * sessions kept in it.
+ */
+async function openSessions(
+  deps: AppCoreDeps,
+  clock: Clock,
+  settings: SettingsStore,
+  proxyPrompt: ProxyPrompt,
+): Promise<{ sessions: SessionManager; network: CoreNetwork }> {
   const userAgent = `GreenCloudDesktop/${deps.appVersion} (${deps.platform})`;
   const { store: secrets, tokenStorage } = await openSecretStore(deps.loadKeytar);
-  return new SessionManager({
+  const network = createCoreNetwork({
+    settings,
+    resolveProxy: deps.resolveProxy,
+    proxyVault: await proxyVaultFor(tokenStorage, deps.loadKeytar),
+    askProxyCredential: proxyPrompt.ask,
+    log: deps.log,
+  });
+  const sessions = new SessionManager({
     secrets,
     tokenStorage,
     createClient: (baseUrl: string, auth?: AuthProvider) =>
-      new GreenCloudClient({ baseUrl, userAgent, auth }),
+      new GreenCloudClient({ baseUrl, userAgent, auth, ...network.clientOptions }),
     now: clock.now,
   });
+  return { sessions, network };
 }
 
 /** Makes the object for each account that signs in; they share the platform and the data folder. */
@@ -192,6 +229,8 @@ interface CoreParts {
   settings: SettingsStore;
   directory: AccountDirectory;
   sandbox: SandboxHost;
+  network: CoreNetwork;
+  proxyPrompt: ProxyPrompt;
   listeners: Set<EventListener>;
   emit: CoreEmit;
 }
@@ -202,6 +241,8 @@ function appCoreOver({
   settings,
   directory,
   sandbox,
+  network,
+  proxyPrompt,
   listeners,
   emit,
 }: CoreParts): AppCore {
@@ -254,7 +295,9 @@ function appCoreOver({
     async shutdown() {
       // The secrets leave the clipboard first (each account's dispose does), then the histories.
       await directory.dispose();
+      proxyPrompt.cancelAll();
       await sandbox.stop();
+      network.closeIdle();
     },
   };
 }

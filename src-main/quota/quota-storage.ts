@@ -1,9 +1,10 @@
 // Persistence for the watcher's small state files (alert state, mute, history) as JSON in the app's
-// data folder. Writes go to a temporary file that is renamed into place, so a crash mid-write leaves
-// the previous version rather than half a file. A file that cannot be read back as valid JSON that
+// data folder. Writes go to a temporary file that is flushed to disk (fsync) and then renamed into
+// place, and the folder is flushed after the rename: a crash or power cut at any moment leaves
+// either the previous version or the new one, never half a file or an empty one. A file that cannot be read back as valid JSON that
 // matches its schema is treated as absent: the watcher starts fresh instead of failing.
 
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 
@@ -31,12 +32,21 @@ export function createFileQuotaStorage(dir: string): QuotaStorage {
     const tmp = `${target}.${process.pid}.${++tmpCounter}.tmp`;
     await mkdir(dir, { recursive: true });
     try {
-      await writeFile(tmp, JSON.stringify(value), { encoding: 'utf8', mode: 0o600 });
+      const file = await open(tmp, 'w', 0o600);
+      try {
+        await file.writeFile(JSON.stringify(value), 'utf8');
+        // Without this the rename can reach the disk before the data does: after a power cut the
+        // file would exist under its real name, empty.
+        await file.sync();
+      } finally {
+        await file.close();
+      }
       await rename(tmp, target);
     } catch (error) {
       await rm(tmp, { force: true });
       throw error;
     }
+    await syncFolder(dir);
   }
 
   return {
@@ -60,6 +70,20 @@ export function createFileQuotaStorage(dir: string): QuotaStorage {
       return next;
     },
   };
+}
+
+/** Makes the rename itself durable. Windows cannot open a folder for this; there it is skipped. */
+async function syncFolder(dir: string): Promise<void> {
+  try {
+    const folder = await open(dir, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  } catch {
+    // ignored on purpose: see above
+  }
 }
 
 /** Loads and schema-checks a value; anything missing, corrupt or of an old shape gives undefined. */

@@ -2,6 +2,8 @@
 // is read back: https anywhere, plain http only to this computer (a self-run sandbox), because
 // tokens and passwords would otherwise cross the network readable.
 
+import { withoutTrailingSlashes } from '../common/trailing-slashes';
+
 const loopbackHosts = new Set(['localhost', '[::1]']);
 
 function isLoopback(hostname: string): boolean {
@@ -34,5 +36,5 @@ export function serverUrlProblem(value: string): string | undefined {
 
 /** The address as stored: trimmed, without trailing slashes, so one server has one spelling. */
 export function normalizeServerUrl(value: string): string {
-  return value.trim().replace(/\/+$/, '');
+  return withoutTrailingSlashes(value.trim());
 }

@@ -12,6 +12,7 @@ import {
 } from '../common/bridge-contract';
 import type { SettingsBackend } from '../common/platform-ports';
 import { validate } from '../common/validate';
+import { proxyUrl } from '../network/proxy-rules';
 import { normalizeServerUrl, serverUrlProblem } from './server-url';
 
 export interface WindowBounds {
@@ -95,9 +96,30 @@ const storedAccounts = z
   );
 const storedCurrentAccount = z.string().min(1).optional().catch(undefined);
 
+const storedProxy = z
+  .string()
+  .refine((text) => proxyUrl(text) !== undefined)
+  .optional()
+  .catch(undefined);
+
+// Which Authorization scheme each API address accepted (see src-main/api/auth-scheme.ts). A word
+// per address, never a token. Addresses are bounded in number so a file cannot grow without end.
+const storedAuthSchemes = z
+  .record(z.string().max(2048), z.enum(['bare', 'bearer']).catch('bare'))
+  .catch({});
+const maxRememberedSchemes = 20;
+
 // ---- Changing: the bridge's patch schema plus the address rule, with the field it concerns. ----
 
 const checkedPatch = settingsPatch.superRefine((patch, ctx) => {
+  if (patch.proxy !== undefined && patch.proxy.trim() !== '' && !proxyUrl(patch.proxy)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['proxy'],
+      message:
+        'Enter the proxy as host:port, for example proxy.example.com:8080, or leave it empty.',
+    });
+  }
   const url = patch.endpoint?.customUrl;
   if (url === undefined) return;
   const problem = serverUrlProblem(normalizeServerUrl(url));
@@ -122,6 +144,7 @@ export class SettingsStore {
       pollIntervalSeconds: storedPollInterval.parse(raw.pollIntervalSeconds),
       notifications: storedNotifications.parse(raw.notifications),
       launchAtLogin: z.boolean().catch(defaultSettings.launchAtLogin).parse(raw.launchAtLogin),
+      ...withProxy(storedProxy.parse(raw.proxy)),
       updateChannel: z
         .enum(updateChannels)
         .catch(defaultSettings.updateChannel)
@@ -154,9 +177,10 @@ export class SettingsStore {
       pollIntervalSeconds: valid.pollIntervalSeconds ?? current.pollIntervalSeconds,
       notifications: { ...current.notifications, ...definedOnly(valid.notifications ?? {}) },
       launchAtLogin: valid.launchAtLogin ?? current.launchAtLogin,
+      ...withProxy(valid.proxy === undefined ? current.proxy : valid.proxy.trim() || undefined),
       updateChannel: valid.updateChannel ?? current.updateChannel,
     };
-    this.#write({ ...next });
+    this.#write({ proxy: undefined, ...next });
     return next;
   }
 
@@ -187,6 +211,19 @@ export class SettingsStore {
     this.#write({ currentAccount: id });
   }
 
+  authScheme(baseUrl: string): 'bare' | 'bearer' | undefined {
+    return storedAuthSchemes.parse(this.#read().authSchemes)[baseUrl];
+  }
+
+  setAuthScheme(baseUrl: string, scheme: 'bare' | 'bearer'): void {
+    const known = storedAuthSchemes.parse(this.#read().authSchemes);
+    if (known[baseUrl] === scheme) return;
+    delete known[baseUrl];
+    // Newest last; the oldest addresses are forgotten first.
+    const kept = Object.entries(known).slice(-(maxRememberedSchemes - 1));
+    this.#write({ authSchemes: Object.fromEntries([...kept, [baseUrl, scheme]]) });
+  }
+
   // An unreadable file (conf throws on broken JSON unless told to clear it) reads as empty: defaults.
   #read(): Record<string, unknown> {
     try {
@@ -210,6 +247,10 @@ export class SettingsStore {
       });
     }
   }
+}
+
+function withProxy(proxy: string | undefined): { proxy?: string } {
+  return proxy === undefined ? {} : { proxy };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

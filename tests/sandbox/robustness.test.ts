@@ -23,11 +23,16 @@ describe('request bodies', () => {
     expect(result.json.error).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('accepts a body just under the limit (and judges its content)', async () => {
+  it('reads a body just under the limit and judges its content: no password is that long', async () => {
     const result = await sb.api('POST', '/auth/login', {
       body: { email: demo.email, password: `!${'x'.repeat(90 * 1024)}` },
     });
-    expect(result.status).toBe(401);
+    expect(result.status).toBe(400);
+    expect(result.json).toMatchObject({
+      error: 'VALIDATION_FAILED',
+      field: 'password',
+      message: 'Password must be at most 256 characters long.',
+    });
   });
 
   it('refuses broken JSON with 400 VALIDATION_FAILED', async () => {

@@ -8,7 +8,7 @@ const linuxLaunchAtLoginReason =
   'Launch at login is not offered on Linux, where each desktop starts apps its own way. Add GreenCloud Desktop to your desktop’s startup applications instead.';
 
 export function appHandlers(context: CoreContext): AreaHandlers<'app'> {
-  const { settings, launchAtLogin } = context;
+  const { settings, launchAtLogin, network, proxyPrompt } = context;
   return {
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
@@ -21,8 +21,17 @@ export function appHandlers(context: CoreContext): AreaHandlers<'app'> {
           });
         launchAtLogin.set(patch.launchAtLogin);
       }
-      return settings.update(patch);
+      const next = settings.update(patch);
+      // Connections kept alive through the old proxy must not carry the next request.
+      if (patch.proxy !== undefined) network.closeIdle();
+      return next;
     },
+    // The answer to proxyCredentialsNeeded; no user name means cancelled.
+    answerProxyCredentials: async ({ id, username, password }) =>
+      proxyPrompt.answer(
+        id,
+        username === undefined ? undefined : { username, password: password ?? '' },
+      ),
     getAppInfo: async () => ({
       version: context.appVersion,
       platform: context.platform,

@@ -7,7 +7,9 @@ import type { LaunchAtLogin, OpenExternal } from '../../common/platform-ports';
 import type { SessionManager } from '../../session/session-manager';
 import type { SettingsStore } from '../../settings/settings-store';
 import type { AccountDirectory } from '../account-directory';
+import type { CoreNetwork } from '../client-network-options';
 import type { CallHandler } from '../handler-registry';
+import type { ProxyPrompt } from '../proxy-prompt';
 import type { SandboxHost } from '../sandbox-host';
 import type { SignedInAccount } from '../signed-in-account';
 
@@ -18,6 +20,10 @@ export interface CoreContext {
   sandbox: SandboxHost;
   /** Currency, Stripe key, card-change schedule and the card window: shared by every account. */
   billing: BillingFacts;
+  /** Shared by every account's client: its kept-alive connections close when the proxy changes. */
+  network: CoreNetwork;
+  /** Asks the window for an authenticating proxy's user name and password. */
+  proxyPrompt: ProxyPrompt;
   openExternal: OpenExternal;
   launchAtLogin?: LaunchAtLogin;
   appVersion: string;

@@ -50,7 +50,7 @@ describe('session renewal', () => {
     expect(await sandbox.count('PUT', '/v1/user/flags')).toBe(1);
   });
 
-  it('retries only once: a renewed token that is refused too ends the session', async () => {
+  it('retries only once: a renewed token refused in both schemes says so, without claiming the session ended', async () => {
     let renewals = 0;
     const auth: AuthProvider = {
       accessToken: async () => 'not-a-real-token',
@@ -61,10 +61,12 @@ describe('session renewal', () => {
     };
     const client = sandbox.client({ auth });
     const error = await appErrorOf(client.getAccount());
-    expect(error.kind).toBe('needs-login');
+    expect(error.kind).toBe('not-allowed');
+    expect(error.message).toMatch(/just been renewed\. You are still signed in/);
     expect(error.message).not.toContain('not-a-real-token');
     expect(renewals).toBe(1);
-    expect((await sandbox.requests()).map((r) => r.status)).toEqual([401, 401]);
+    // Bare, then the renewed token bare, then the renewed token as Bearer: no second renewal.
+    expect((await sandbox.requests()).map((r) => r.status)).toEqual([401, 401, 401]);
   });
 
   it('replaces a renewal failure that is not an AppError with needs-login', async () => {

@@ -1,0 +1,148 @@
+// Benchmark (prints figures, asserts nothing): GET /v1/user over HTTPS on loopback, in one run,
+//  - baseline: a raw https.request on a kept-alive https.Agent (no validation, no parsing),
+//  - the app: GreenCloudClient.getAccount() (network layer, schema parse, error mapping),
+//  - the old way for comparison: a fresh connection (and TLS handshake) per request.
+// Goal: the app within 1.2× of the baseline. Also counts TCP connections opened by each, through
+// Node's `net.client.socket` diagnostics channel. The sandbox runs in a process of its own.
+//
+//   npm run bench:keep-alive          (about 20 s; ROUNDS=... to change the number of requests)
+
+import { spawn } from 'node:child_process';
+import { subscribe } from 'node:diagnostics_channel';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import https from 'node:https';
+import { performance } from 'node:perf_hooks';
+import { GreenCloudClient } from '../src-main/api/greencloud-client';
+import { createHttpTransport } from '../src-main/api/http-transport';
+import { ConnectionPool } from '../src-main/network/connection-pool';
+import { createTrustContext } from '../src-main/network/trusted-certificates';
+import { sandboxAccounts } from '../sandbox/seed-accounts';
+import { createTestCa } from '../tests/helpers/test-ca';
+
+const rounds = Number(process.env.ROUNDS ?? 2000);
+const warmup = 200;
+let sockets = 0;
+subscribe('net.client.socket', () => {
+  sockets += 1;
+});
+
+async function timeEach(label: string, run: () => Promise<unknown>) {
+  for (let i = 0; i < warmup; i += 1) await run();
+  const before = sockets;
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const mean = samples.reduce((sum, ms) => sum + ms, 0) / samples.length;
+  return {
+    label,
+    mean,
+    median: samples[Math.floor(samples.length / 2)]!,
+    connections: sockets - before,
+  };
+}
+
+/** The sandbox over HTTPS in a child process: see https-sandbox-process.ts for why. */
+async function sandboxInItsOwnProcess(tls: { key: string; cert: string }) {
+  const keyPath = join(tmpdir(), `bench-${process.pid}.key`);
+  const certPath = join(tmpdir(), `bench-${process.pid}.pem`);
+  writeFileSync(keyPath, tls.key, { mode: 0o600 });
+  writeFileSync(certPath, tls.cert);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'https-sandbox-process.ts')],
+    {
+      env: { ...process.env, SANDBOX_TLS_KEY: keyPath, SANDBOX_TLS_CERT: certPath },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const apiBaseUrl = await new Promise<string>((resolve, reject) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.once('data', (line: string) => resolve(line.trim()));
+    child.once('exit', () => reject(new Error('The sandbox process exited before it listened.')));
+  });
+  return {
+    apiBaseUrl,
+    close: async () => {
+      child.kill('SIGTERM');
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const ca = createTestCa();
+  const sandbox = await sandboxInItsOwnProcess(ca.issue({ names: ['127.0.0.1'] }));
+  try {
+    const secureContext = createTrustContext(() => [ca.rootPem]);
+    const signIn = new GreenCloudClient({
+      baseUrl: sandbox.apiBaseUrl,
+      userAgent: 'bench',
+      transport: createHttpTransport({ pool: new ConnectionPool({ secureContext }) }),
+    });
+    const { demo } = sandboxAccounts;
+    const { accessToken } = await signIn.login({ email: demo.email, password: demo.password });
+    const url = new URL(`${sandbox.apiBaseUrl}/user`);
+    const headers = { Accept: 'application/json', Authorization: accessToken };
+
+    const raw = (agent: https.Agent | false) => () =>
+      new Promise<void>((resolve, reject) => {
+        const req = https.request(
+          url,
+          { headers, agent, secureContext } as https.RequestOptions,
+          (res) => {
+            res.on('data', () => undefined);
+            res.on('end', () => resolve());
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    const keptAlive = new https.Agent({ keepAlive: true, secureContext });
+    const client = new GreenCloudClient({
+      baseUrl: sandbox.apiBaseUrl,
+      userAgent: 'bench',
+      transport: createHttpTransport({ pool: new ConnectionPool({ secureContext }) }),
+      auth: { accessToken: async () => accessToken, renewAccessToken: async () => accessToken },
+    });
+
+    // Interleaved twice so that warm-up and machine noise fall on both sides alike.
+    const results: Awaited<ReturnType<typeof timeEach>>[] = [];
+    for (let pass = 0; pass < 2; pass += 1) {
+      results.push(await timeEach('raw https.request, kept alive (baseline)', raw(keptAlive)));
+      results.push(await timeEach('GreenCloudClient.getAccount()', () => client.getAccount()));
+    }
+    const fresh = await timeEach('raw https.request, new connection each', raw(false));
+    const best = (label: string) =>
+      results.filter((r) => r.label === label).sort((a, b) => a.mean - b.mean)[0]!;
+    const baseline = best('raw https.request, kept alive (baseline)');
+    const app = best('GreenCloudClient.getAccount()');
+
+    console.log(
+      `GET /v1/user over HTTPS on loopback, ${rounds} sequential requests each (after ${warmup} warm-up)\n`,
+    );
+    console.log(
+      'what                                          mean ms  median ms  TCP connections',
+    );
+    for (const r of [baseline, app, fresh]) {
+      console.log(
+        `${r.label.padEnd(44)}  ${r.mean.toFixed(3).padStart(7)}  ${r.median.toFixed(3).padStart(9)}  ${String(r.connections).padStart(15)}`,
+      );
+    }
+    console.log(`\napp / baseline: ${(app.mean / baseline.mean).toFixed(2)}× (goal ≤ 1.20×)`);
+    console.log(
+      `new connection each / baseline: ${(fresh.mean / baseline.mean).toFixed(2)}× (what every request cost before)`,
+    );
+    keptAlive.destroy();
+  } finally {
+    await sandbox.close();
+    ca.remove();
+  }
+}
+
+void main();
