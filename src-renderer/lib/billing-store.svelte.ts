@@ -16,7 +16,7 @@ import type {
 } from '../../src-main/common/bridge-contract';
 import type { BundleName } from '../../src-main/common/bundles';
 import type { CardWindowResult } from '../../src-main/common/card-choice';
-import type { MoneyStatus } from '../../src-main/common/money-status';
+import type { MoneyStatus, MoneyStatusIntent } from '../../src-main/common/money-status';
 import type { AccountStore } from './account-store.svelte';
 import { listen, settle, type AppErrorData } from './bridge';
 import { describeExpiry } from './billing-text';
@@ -177,13 +177,17 @@ export class BillingStore {
   }
 
   buyRefill() {
-    return this.#money_(() => this.#bridge.buyRefill());
+    return this.#money_({ action: 'refill' }, () => this.#bridge.buyRefill());
   }
   changeBundle(name: BundleName) {
-    return this.#money_(() => this.#bridge.changeBundle({ name }));
+    return this.#money_({ action: 'change-bundle', bundle: name }, () =>
+      this.#bridge.changeBundle({ name }),
+    );
   }
   setBundle(request: SetBundleRequest) {
-    return this.#money_(() => this.#bridge.setBundle(request));
+    return this.#money_({ action: 'set-bundle', bundle: request.name }, () =>
+      this.#bridge.setBundle(request),
+    );
   }
 
   async #reloadPreferences(): Promise<void> {
@@ -197,10 +201,11 @@ export class BillingStore {
    * read again so the new charge shows.
    */
   async #money_(
+    intent: MoneyStatusIntent,
     run: () => Promise<BridgeResult<MoneyReply>>,
   ): Promise<BridgeResult<MoneyReply> | null> {
     if (this.moneyBusy) return null;
-    this.#money = { state: 'sending', intent: { action: 'refill' } };
+    this.#money = { state: 'sending', intent };
     const result = await settle(run);
     if (result.ok) {
       const reply = result.value;
