@@ -17,7 +17,7 @@ import type {
 } from '../../src-main/common/bridge-contract';
 import type { BundleName } from '../../src-main/common/bundles';
 import type { CardWindowResult } from '../../src-main/common/card-choice';
-import type { MoneyStatus } from '../../src-main/common/money-status';
+import type { MoneyStatus, MoneyStatusIntent } from '../../src-main/common/money-status';
 import type { AccountStore } from './account-store.svelte';
 import { listen, settle, type AppErrorData } from './bridge';
 import { describeExpiry } from './billing-text';
@@ -187,13 +187,19 @@ export class BillingStore {
   }
 
   buyRefill() {
-    return this.#money_(() => this.#bridge.buyRefill({ accountId: this.#account.id }));
+    return this.#money_({ action: 'refill' }, () =>
+      this.#bridge.buyRefill({ accountId: this.#account.id }),
+    );
   }
   changeBundle(name: BundleName) {
-    return this.#money_(() => this.#bridge.changeBundle({ accountId: this.#account.id, name }));
+    return this.#money_({ action: 'change-bundle', bundle: name }, () =>
+      this.#bridge.changeBundle({ accountId: this.#account.id, name }),
+    );
   }
   setBundle(request: SetBundleRequest) {
-    return this.#money_(() => this.#bridge.setBundle({ accountId: this.#account.id, ...request }));
+    return this.#money_({ action: 'set-bundle', bundle: request.name }, () =>
+      this.#bridge.setBundle({ accountId: this.#account.id, ...request }),
+    );
   }
 
   async #reloadPreferences(): Promise<void> {
@@ -209,10 +215,11 @@ export class BillingStore {
    * read again so the new charge shows.
    */
   async #money_(
+    intent: MoneyStatusIntent,
     run: () => Promise<BridgeResult<MoneyReply>>,
   ): Promise<BridgeResult<MoneyReply> | null> {
     if (this.moneyBusy) return null;
-    this.#money = { state: 'sending', intent: { action: 'refill' } };
+    this.#money = { state: 'sending', intent };
     const result = await settle(run);
     if (result.ok) {
       const reply = result.value;

@@ -7,8 +7,11 @@ export function formatPrice(
   amount: number | undefined,
   serverCurrency: string | undefined,
   endpointCurrency: string | undefined,
+  /** Mid-sentence ("buys … for <price>") an unknown price reads "a price GreenCloud has not stated". */
+  inSentence = false,
 ): string {
-  if (amount === undefined) return 'Price not stated by GreenCloud';
+  if (amount === undefined)
+    return inSentence ? 'a price GreenCloud has not stated' : 'Price not stated by GreenCloud';
   const currency = resolveCurrency(serverCurrency, endpointCurrency);
   return currency
     ? formatMoney({ amount, currency })

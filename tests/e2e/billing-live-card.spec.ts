@@ -32,6 +32,12 @@ test('no key: the window says so, opens the dashboard, or takes a pasted payment
     'Price not stated by GreenCloud',
   );
   await lookAt(page, 'billing-no-invoices', 'Billing', true);
+  // Where an unknown-price plan can be chosen, the words say so; nothing reads as free.
+  await page.getByRole('button', { name: 'Switch to ENTERPRISE' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Switch to ENTERPRISE?' });
+  await expect(dialog).toContainText('at a price GreenCloud has not stated');
+  await expect(dialog).toContainText('What changes today: your plan becomes ENTERPRISE.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   const cardPage = await openCardWindow(app, 'Change');
   await expect(cardPage.getByTestId('no-key')).toContainText(
