@@ -33,6 +33,8 @@ export default defineConfig({
     base: './',
     build: {
       outDir: resolve('out/renderer'),
+      // electron-vite leaves the renderer unminified; the window parses every byte at each start.
+      minify: true,
       rollupOptions: { input: resolve('src-renderer/index.html') },
     },
     plugins: [svelte(), bundleSizeReport()],

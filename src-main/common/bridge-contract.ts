@@ -62,11 +62,17 @@ export interface QuotaSample {
 
 export interface QuotaStatus {
   level: QuotaLevel;
+  /** The level of the figures themselves, kept while `level` says stale (the gauge's colour). */
+  dataLevel?: Exclude<QuotaLevel, 'stale' | 'signed-out'>;
   bundle?: string;
   quota?: number;
   bundleSize?: number;
-  /** 0..100, one decimal. */
+  /** Percent of one bundle left, one decimal, rounded down (above 100 after refills). */
   percentLeft?: number;
+  /** The short figure every surface shows: "9%", "<1%", "200%" (src-main/quota/quota-format.ts). */
+  percentText?: string;
+  /** "8,200 of 100,000 left (8%)" or "200,000 left (2 bundles' worth)". */
+  leftText?: string;
   /** e.g. "GreenCloud: DEVELOPER, 8,200 of 100,000 left (8%)". */
   summary: string;
   /** e.g. "runs out in ~2 days", "not at this rate", or "" when there is too little history. */
@@ -80,6 +86,15 @@ export interface QuotaStatus {
   /** Epoch ms until which alerts are muted; Infinity-like `null` for "off" is `mutedForever`. */
   mutedUntil?: number;
   mutedForever?: boolean;
+  /**
+   * Epoch ms of the newest history sample. The history itself is not sent on every poll (it grows
+   * to kilobytes): the chart asks for it with `getQuotaHistory` when this moves.
+   */
+  historyAt?: number;
+}
+
+/** The chart's data, sent only when the chart asks. */
+export interface QuotaHistoryView {
   history24h: QuotaSample[];
   history30d: QuotaSample[];
 }
@@ -172,6 +187,7 @@ export const bridgeCalls = {
   openReceipt: call<void>()(z.object({ url: z.string() })),
   // Quota
   getQuotaStatus: call<QuotaStatus>()(none),
+  getQuotaHistory: call<QuotaHistoryView>()(none),
   refreshQuotaNow: call<QuotaStatus>()(none),
   muteAlerts: call<QuotaStatus>()(
     z.object({ choice: z.enum(['1h', 'tomorrow', 'off', 'unmute']) }),

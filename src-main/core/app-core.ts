@@ -269,6 +269,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       await deps.openExternal(url);
     },
     getQuotaStatus: async () => quotaStatus(),
+    getQuotaHistory: async () => watcher?.chartHistory() ?? { history24h: [], history30d: [] },
     refreshQuotaNow: async () => (watcher ? watcher.refreshNow() : signedOutQuotaStatus()),
     muteAlerts: async ({ choice }) => requireWatcher().mute(choice),
     getSettings: async () => settings.get(),

@@ -117,18 +117,13 @@ describe('buildTrayModel', () => {
 });
 
 describe('percentTitle', () => {
-  it.each([
-    [8.2, '8%'],
-    [100, '100%'],
-    [9.9, '9%'],
-    [0.4, '<1%'],
-    [0, '0%'],
-  ])('shows %d as %s', (percentLeft, title) => {
-    expect(percentTitle(quotaStatus({ percentLeft }))).toBe(title);
+  it('shows the figure main computed for every surface', () => {
+    expect(percentTitle(quotaStatus({ percentText: '<1%' }))).toBe('<1%');
   });
 
-  it('shows nothing without a percentage', () => {
-    expect(percentTitle(quotaStatus({ percentLeft: undefined }))).toBe('');
+  it('shows nothing without a percentage or when signed out', () => {
+    expect(percentTitle(quotaStatus({ percentText: undefined }))).toBe('');
+    expect(percentTitle(quotaStatus({ level: 'signed-out' }))).toBe('');
   });
 });
 
