@@ -8,6 +8,7 @@ import {
   BrowserWindow,
   clipboard,
   Menu,
+  nativeTheme,
   net,
   Notification,
   powerMonitor,
@@ -35,6 +36,7 @@ import { createNotifier } from './electron/notifier';
 import { forwardSystemEvents } from './electron/system-events';
 import { createTrayController, type TrayController } from './electron/tray';
 import { createTrayActionHandler } from './electron/tray-actions';
+import { createTrayHint } from './electron/tray-hint';
 import { denyAllPermissions, guardAllWebContents } from './electron/web-contents-guard';
 
 const appUserModelId = 'dev.greencloud.desktop';
@@ -142,6 +144,14 @@ async function start(): Promise<void> {
     clipboard,
     openExternal: (url) => shell.openExternal(url),
     launchAtLogin: createLaunchAtLogin(app, process.platform),
+    applyAppearance: (appearance) => {
+      nativeTheme.themeSource = appearance;
+    },
+    runtimeVersions: {
+      electron: process.versions.electron,
+      chromium: process.versions.chrome,
+      node: process.versions.node,
+    },
   });
   quitCleanly(core);
 
@@ -151,6 +161,10 @@ async function start(): Promise<void> {
       buildAppMenuTemplate(process.platform, app.name, {
         openWindow: showMainWindow,
         refreshNow: () => void core.refreshQuotaNow().catch(() => undefined),
+        show: (target) => {
+          showMainWindow();
+          core.navigate({ view: 'show', target });
+        },
       }),
     ),
   );
@@ -168,6 +182,13 @@ async function start(): Promise<void> {
       );
     },
     isQuitting: () => isQuitting,
+    onHiddenToTray: createTrayHint({
+      wasShown: () => core.settings.trayHintShown(),
+      markShown: () => core.settings.setTrayHintShown(),
+      notify: (message) => {
+        if (Notification.isSupported()) new Notification(message).show();
+      },
+    }),
     startHidden: wasLaunchedAtLogin(process.argv, app.getLoginItemSettings()),
     ...(process.platform === 'linux'
       ? { iconPath: join(app.getAppPath(), 'assets', 'icon.png') }

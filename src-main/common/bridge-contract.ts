@@ -21,6 +21,7 @@ import {
   type InvoiceDetail,
   type InvoiceSummary,
 } from './api-schemas';
+import type { AppViewName } from './app-views';
 
 // ---- View models: what the renderer may see. No tokens, and the API key only on request. ----
 
@@ -99,17 +100,23 @@ export interface QuotaHistoryView {
   history30d: QuotaSample[];
 }
 
+export type Appearance = 'system' | 'light' | 'dark';
+
 export interface AppSettings {
   endpoint: { kind: 'greencloud' | 'custom'; customUrl?: string };
   pollIntervalSeconds: number;
   notifications: { enabled: boolean; earlyWarning: boolean };
   launchAtLogin: boolean;
+  /** Light, dark, or as the OS says: main applies it through nativeTheme.themeSource. */
+  appearance: Appearance;
 }
 
 export interface AppInfo {
   version: string;
   platform: string;
-  /** Launch at login is offered on Windows and macOS only; on Linux this says why not. */
+  /** For the About window; Electron and Chromium are absent outside Electron (the e2e harness). */
+  versions: { electron?: string; chromium?: string; node: string };
+  /** Why launch at login is not offered here, when it is not. */
   launchAtLoginUnsupportedReason?: string;
 }
 
@@ -120,7 +127,11 @@ export interface TwoFactorSetup {
 
 /** Where main asks the renderer to go: a deep link or a notification click. */
 export type NavigationRequest =
-  { view: 'set-password'; code: string } | { view: 'buy-refill' } | { view: 'account' };
+  | { view: 'set-password'; code: string }
+  | { view: 'buy-refill' }
+  | { view: 'account' }
+  /** A View menu item or its shortcut (Ctrl/Cmd+1…9, Ctrl/Cmd+,); `about` opens About. */
+  | { view: 'show'; target: AppViewName | 'about' };
 
 // ---- Request schemas that only the bridge has ----
 
@@ -143,6 +154,7 @@ export const settingsPatch = z
       .object({ enabled: z.boolean().optional(), earlyWarning: z.boolean().optional() })
       .optional(),
     launchAtLogin: z.boolean().optional(),
+    appearance: z.enum(['system', 'light', 'dark']).optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatch>;

@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import { AppError } from '../common/app-error';
 import type {
+  AppInfo,
+  Appearance,
   AppSettings,
   BridgeEventName,
   EventPayload,
@@ -52,8 +54,12 @@ export interface AppCoreDeps {
   clipboard: ClipboardLike;
   /** Opens a URL in the system browser; only called with allow-listed URLs. */
   openExternal: (url: string) => Promise<void>;
-  /** Absent where the OS has no single way to do it (Linux). */
+  /** Absent where the app knows no way to do it on this OS. */
   launchAtLogin?: LaunchAtLogin;
+  /** Applies the Appearance setting (nativeTheme.themeSource in the app). */
+  applyAppearance?: (appearance: Appearance) => void;
+  /** Electron's, Chromium's and Node's versions, for About (process.versions in the app). */
+  runtimeVersions?: AppInfo['versions'];
   startSandbox?: SandboxStarter;
   clock?: WatcherClock;
 }
@@ -81,13 +87,14 @@ const realClock: WatcherClock = {
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-const linuxLaunchAtLoginReason =
-  'Launch at login is not offered on Linux, where each desktop starts apps its own way. Add GreenCloud Desktop to your desktop’s startup applications instead.';
+const launchAtLoginUnsupportedReason =
+  'Launch at login is not offered on this system. Add GreenCloud Desktop to your desktop’s startup applications instead.';
 
 export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const clock = deps.clock ?? realClock;
   const userAgent = `GreenCloudDesktop/${deps.appVersion} (${deps.platform})`;
   const settings = new SettingsStore(deps.settingsBackend);
+  deps.applyAppearance?.(settings.get().appearance);
   const { store: secrets, tokenStorage } = await openSecretStore(deps.loadKeytar);
   const session = new SessionManager({
     secrets,
@@ -183,12 +190,14 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       if (!deps.launchAtLogin)
         throw new AppError({
           kind: 'not-allowed',
-          message: linuxLaunchAtLoginReason,
+          message: launchAtLoginUnsupportedReason,
           field: 'launchAtLogin',
         });
       deps.launchAtLogin.set(patch.launchAtLogin);
     }
-    return settings.update(patch);
+    const next = settings.update(patch);
+    if (patch.appearance !== undefined) deps.applyAppearance?.(next.appearance);
+    return next;
   };
 
   const handlers: BridgeHandlers = {
@@ -277,7 +286,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     getAppInfo: async () => ({
       version: deps.appVersion,
       platform: deps.platform,
-      ...(deps.launchAtLogin ? {} : { launchAtLoginUnsupportedReason: linuxLaunchAtLoginReason }),
+      versions: deps.runtimeVersions ?? { node: process.versions.node },
+      ...(deps.launchAtLogin ? {} : { launchAtLoginUnsupportedReason }),
     }),
   };
 

@@ -32,6 +32,7 @@ export const defaultSettings: AppSettings = {
   pollIntervalSeconds: 60,
   notifications: { enabled: true, earlyWarning: true },
   launchAtLogin: false,
+  appearance: 'system',
 };
 
 // ---- Reading back: a hand-edited or corrupt file must never crash the app. Each key is checked on
@@ -65,6 +66,8 @@ const storedNotifications = z
     earlyWarning: z.boolean().catch(defaultSettings.notifications.earlyWarning),
   })
   .catch(defaultSettings.notifications);
+
+const storedAppearance = z.enum(['system', 'light', 'dark']).catch(defaultSettings.appearance);
 
 const storedWindowBounds = z
   .object({
@@ -108,6 +111,7 @@ export class SettingsStore {
       pollIntervalSeconds: storedPollInterval.parse(raw.pollIntervalSeconds),
       notifications: storedNotifications.parse(raw.notifications),
       launchAtLogin: z.boolean().catch(defaultSettings.launchAtLogin).parse(raw.launchAtLogin),
+      appearance: storedAppearance.parse(raw.appearance),
     };
   }
 
@@ -136,6 +140,7 @@ export class SettingsStore {
       pollIntervalSeconds: valid.pollIntervalSeconds ?? current.pollIntervalSeconds,
       notifications: { ...current.notifications, ...definedOnly(valid.notifications ?? {}) },
       launchAtLogin: valid.launchAtLogin ?? current.launchAtLogin,
+      appearance: valid.appearance ?? current.appearance,
     };
     this.#write({ ...next });
     return next;
@@ -148,6 +153,15 @@ export class SettingsStore {
   /** Bounds that are not finite, positive sizes (a minimised window's) are not kept: the old ones are dropped. */
   setWindowBounds(bounds: WindowBounds): void {
     this.#write({ windowBounds: storedWindowBounds.parse(bounds) });
+  }
+
+  /** Whether the "still running in the tray" notification was shown once already. */
+  trayHintShown(): boolean {
+    return this.#read().trayHintShown === true;
+  }
+
+  setTrayHintShown(): void {
+    this.#write({ trayHintShown: true });
   }
 
   lastSession(): LastSession | undefined {

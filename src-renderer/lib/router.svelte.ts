@@ -1,20 +1,15 @@
 // Which screen is showing. Signed-out screens and signed-in views share one small router so a deep
 // link (`navigate` from main) lands on the right one whichever side the user is on.
 
+import { appViewLabel, type AppViewName } from '../../src-main/common/app-views';
 import type { NavigationRequest } from '../../src-main/common/bridge-contract';
 
 export type SignedOutView = 'sign-in' | 'forgot-password' | 'set-password';
-export type SignedInView =
-  | 'account'
-  | 'flags'
-  | 'password'
-  | 'two-factor'
-  | 'bundles'
-  | 'refill'
-  | 'card'
-  | 'invoices'
-  | 'settings'
-  | 'set-password';
+/**
+ * `flags` is off the sidebar (its low-quota switch lives under Settings → Notifications); it stays
+ * reachable from the Card view for auto-renewal until the Billing page takes that over.
+ */
+export type SignedInView = AppViewName | 'flags' | 'set-password' | 'about';
 
 export interface NavItem {
   view: SignedInView;
@@ -25,26 +20,13 @@ export interface NavGroup {
   items: NavItem[];
 }
 
+const item = (view: AppViewName): NavItem => ({ view, label: appViewLabel(view) });
+
 export const navGroups: readonly NavGroup[] = [
-  { items: [{ view: 'account', label: 'Account' }] },
-  {
-    heading: 'Security',
-    items: [
-      { view: 'flags', label: 'Flags' },
-      { view: 'password', label: 'Password' },
-      { view: 'two-factor', label: 'Two-factor' },
-    ],
-  },
-  {
-    heading: 'Billing',
-    items: [
-      { view: 'bundles', label: 'Bundles' },
-      { view: 'refill', label: 'Buy refill' },
-      { view: 'card', label: 'Card' },
-      { view: 'invoices', label: 'Invoices' },
-    ],
-  },
-  { items: [{ view: 'settings', label: 'Settings' }] },
+  { items: [item('account')] },
+  { heading: 'Security', items: [item('password'), item('two-factor')] },
+  { heading: 'Billing', items: [item('bundles'), item('refill'), item('card'), item('invoices')] },
+  { items: [item('settings')] },
 ];
 
 export class Router {
@@ -90,7 +72,8 @@ export class Router {
       else this.showSignedOut('set-password');
       return;
     }
-    const view = request.view === 'buy-refill' ? 'refill' : 'account';
+    const view: SignedInView =
+      request.view === 'show' ? request.target : request.view === 'buy-refill' ? 'refill' : 'account';
     // Signed out (a notification clicked after the session ended): that view opens after sign-in.
     if (signedIn) this.show(view);
     else this.#signedInView = view;

@@ -155,10 +155,11 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
     expect(opened).toHaveLength(1);
   });
 
-  it('explains why launch at login is not offered on Linux', async () => {
+  it('explains why launch at login is not offered where the app knows no way', async () => {
     const { core } = await makeCore();
     const info = await core.handlers.getAppInfo(undefined);
-    expect(info.launchAtLoginUnsupportedReason).toMatch(/Linux/);
+    expect(info.launchAtLoginUnsupportedReason).toMatch(/startup applications/);
+    expect(info.versions.node).toBe(process.versions.node);
     const error = await failure(core.handlers.updateSettings({ launchAtLogin: true }));
     expect(error.kind).toBe('not-allowed');
     expect((await core.handlers.getSettings(undefined)).launchAtLogin).toBe(false);

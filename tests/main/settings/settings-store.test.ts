@@ -37,9 +37,19 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 60,
       notifications: { enabled: true, earlyWarning: true },
       launchAtLogin: false,
+      appearance: 'system',
     });
     expect(settings.windowBounds()).toBeUndefined();
     expect(settings.lastSession()).toBeUndefined();
+    expect(settings.trayHintShown()).toBe(false);
+  });
+
+  it('keeps the appearance and that the tray hint was shown', () => {
+    expect(settings.update({ appearance: 'dark' }).appearance).toBe('dark');
+    settings.setTrayHintShown();
+    const reopened = new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' }));
+    expect(reopened.get().appearance).toBe('dark');
+    expect(reopened.trayHintShown()).toBe(true);
   });
 
   it('applies partial updates, keeps them on disk, and a new store reads them back', () => {
@@ -53,6 +63,7 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 120,
       notifications: { enabled: true, earlyWarning: false },
       launchAtLogin: false,
+      appearance: 'system',
     });
     const reopened = new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' }));
     expect(reopened.get()).toEqual(after);
@@ -126,6 +137,7 @@ describe('SettingsStore', () => {
         pollIntervalSeconds: 'often',
         notifications: { enabled: false, earlyWarning: 'yes' },
         launchAtLogin: 1,
+        appearance: 'purple',
         windowBounds: { width: -5, height: 'tall' },
         lastSession: { baseUrl: 'https://api.greencloud.dev/v1', email: 42 },
       }),
@@ -135,6 +147,7 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 60,
       notifications: { enabled: false, earlyWarning: true },
       launchAtLogin: false,
+      appearance: 'system',
     });
     expect(settings.windowBounds()).toBeUndefined();
     expect(settings.lastSession()).toBeUndefined();
