@@ -80,6 +80,8 @@ export interface QuotaStatus {
   forecastText: string;
   /** Epoch ms when the quota is forecast to run out, if it is. */
   runsOutAt?: number;
+  /** Epoch ms when it falls below 1%, where auto-renewal (if on) buys the next bundle. */
+  renewsAt?: number;
   /** Invocations per hour over the last hour and the last day, when known. */
   burnPerHour?: { lastHour?: number; lastDay?: number };
   /** Epoch ms of the last successful poll. */

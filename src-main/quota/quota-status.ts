@@ -3,10 +3,10 @@
 
 import type { QuotaHistoryView, QuotaSample, QuotaStatus } from '../common/bridge-contract';
 import { bundleSizeOf } from '../common/bundles';
-import type { Forecast } from './burn-forecast';
+import { msUntilBelow, type Forecast } from './burn-forecast';
 import { chartPoints } from './quota-history';
 import { describeLeft, formatPercent, percentLeft } from './quota-format';
-import { quotaLevelOf, type QuotaThresholds } from './quota-level';
+import { quotaLevelOf, thresholdLine, type QuotaThresholds } from './quota-level';
 import { isMuted, type MuteState } from './alert-mute';
 
 const day = 24 * 60 * 60_000;
@@ -90,6 +90,17 @@ export function buildQuotaStatus(input: StatusInput): QuotaStatus {
   if (forecast) {
     status.forecastText = forecast.text;
     if (forecast.runsOutAt !== undefined) status.runsOutAt = forecast.runsOutAt;
+    // Auto-renewal (when on) kicks in below the critical line: the pace line says when.
+    const toRenewal =
+      size === undefined
+        ? undefined
+        : msUntilBelow(
+            bundle.quota,
+            thresholdLine('critical', size, input.thresholds),
+            forecast.ratePerHour,
+          );
+    if (toRenewal !== undefined && forecast.runsOutAt !== undefined)
+      status.renewsAt = now + toRenewal;
     if (forecast.rates.lastHour !== undefined || forecast.rates.lastDay !== undefined) {
       status.burnPerHour = { ...forecast.rates };
     }

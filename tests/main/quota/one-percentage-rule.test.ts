@@ -65,3 +65,21 @@ describe('one percentage rule, tray included', () => {
     expect(status).toMatchObject({ level: 'stale', dataLevel: 'low', percentText: '9%' });
   });
 });
+
+describe('the pace line knows when auto-renewal would kick in', () => {
+  it('forecasts the 1% line before the run-out point', () => {
+    const hour = 3_600_000;
+    const status = buildQuotaStatus({
+      now: 10 * hour,
+      lastGood: { at: 10 * hour, bundle: { name: 'DEVELOPER', quota: 11_000 } },
+      lastPollFailed: false,
+      forecast: { rates: { lastHour: 1_000 }, ratePerHour: 1_000, runsOutAt: 21 * hour, text: 'x' },
+      samples: [],
+      mute: { version: 1 },
+      thresholds: defaultQuotaThresholds,
+    });
+    // 11,000 left at 1,000 an hour: below 1,000 (1%) in 10 hours, empty in 11.
+    expect(status.renewsAt).toBe(20 * hour);
+    expect(status.runsOutAt).toBe(21 * hour);
+  });
+});
