@@ -73,7 +73,11 @@ export class Router {
       return;
     }
     const view: SignedInView =
-      request.view === 'show' ? request.target : request.view === 'buy-refill' ? 'refill' : 'account';
+      request.view === 'show'
+        ? request.target
+        : request.view === 'buy-refill'
+          ? 'refill'
+          : 'account';
     // Signed out (a notification clicked after the session ended): that view opens after sign-in.
     if (signedIn) this.show(view);
     else this.#signedInView = view;
