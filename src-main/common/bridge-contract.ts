@@ -189,6 +189,7 @@ export const bridgeCalls = {
   revealApiKey: call<string>()(none),
   copyApiKey: call<{ clearsAt: number }>()(none),
   beginTwoFactor: call<TwoFactorSetup>()(none),
+  copyTwoFactorSecret: call<{ clearsAt: number }>()(none),
   verifyTwoFactor: call<AccountSnapshot>()(twofaCodeRequest),
   disableTwoFactor: call<AccountSnapshot>()(twofaCodeRequest),
   // Billing

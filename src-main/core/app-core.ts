@@ -164,6 +164,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       return;
     }
     void clipboardGuard.flush(account.latest()?.apiKey);
+    twoFactorSeed = undefined;
     stopWatching();
     account.clear();
     emit('quotaChanged', signedOutQuotaStatus());
@@ -199,6 +200,9 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     if (patch.appearance !== undefined) deps.applyAppearance?.(next.appearance);
     return next;
   };
+
+  /** The 2FA secret being set up, for "Copy secret"; forgotten at sign-out. */
+  let twoFactorSeed: string | undefined;
 
   const handlers: BridgeHandlers = {
     getSessionState: async () => session.state(),
@@ -240,10 +244,18 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     beginTwoFactor: async () => {
       const state = session.state();
       const { seed } = await session.client().beginTwoFactor();
+      twoFactorSeed = seed;
       const label = encodeURIComponent(
         `GreenCloud:${state.status === 'signed-in' ? state.email : ''}`,
       );
       return { seed, otpauthUrl: `otpauth://totp/${label}?secret=${seed}&issuer=GreenCloud` };
+    },
+    copyTwoFactorSecret: async () => {
+      if (twoFactorSeed === undefined) {
+        throw new AppError({ kind: 'validation', message: 'Start setting up two-factor first.' });
+      }
+      // The same guard as the API key: the secret leaves the clipboard after a minute.
+      return { clearsAt: await clipboardGuard.copySecret(twoFactorSeed) };
     },
     verifyTwoFactor: async ({ code }) => {
       await session.client().verifyTwoFactor(code);

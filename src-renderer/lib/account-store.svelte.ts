@@ -118,6 +118,10 @@ export class AccountStore {
   copyApiKey() {
     return settle(() => this.#bridge.copyApiKey());
   }
+  /** Copies the 2FA secret being set up; main clears the clipboard again after a minute. */
+  copyTwoFactorSecret() {
+    return settle(() => this.#bridge.copyTwoFactorSecret());
+  }
   beginTwoFactor() {
     return settle(() => this.#bridge.beginTwoFactor());
   }

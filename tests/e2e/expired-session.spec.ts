@@ -14,7 +14,7 @@ test('an access token that ran out is renewed quietly and the user stays signed 
   // Past the access token's hour on the server's clock; the refresh token is still good.
   await app.control.advanceClock(3601);
 
-  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
 
   await expect(page.getByTestId('last-updated')).toBeVisible();
   await openView(page, 'Invoices');
@@ -37,7 +37,7 @@ test('a session the server forgot lands the user on sign-in, told to sign in aga
   const reset = await fetch(`${app.sandbox.origin}/_sandbox/reset`, { method: 'POST' });
   expect(reset.status).toBe(204);
 
-  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
 
   await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
   await expect(page.getByTestId('session-ended')).toHaveText(

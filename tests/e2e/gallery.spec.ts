@@ -74,9 +74,8 @@ test('account and security views', async ({ app }) => {
   await signInThroughForm(app);
   await lookAt(page, 'account', 'Account', true);
   for (const [name, view] of [
-    ['flags', 'Flags'],
     ['password', 'Password'],
-    ['two-factor', 'Two-factor'],
+    ['two-factor', 'Two-factor authentication'],
     ['settings', 'Settings'],
   ] as const) {
     await openView(page, view);

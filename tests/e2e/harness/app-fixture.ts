@@ -14,6 +14,8 @@ import {
   callChannel,
   eventChannel,
 } from '../../../src-main/common/bridge-contract';
+import { launchedAtLoginFlag } from '../../../src-main/electron/launch-at-login';
+import { createXdgAutostart } from '../../../src-main/electron/xdg-autostart';
 import { createAppCore, type AppCore } from '../../../src-main/core/app-core';
 import { createHandlerRegistry } from '../../../src-main/core/handler-registry';
 import type { QuotaAlert, WatcherClock } from '../../../src-main/quota/quota-watcher';
@@ -32,6 +34,8 @@ export interface AppHarness {
   openedUrls: string[];
   /** The OS clipboard stand-in. */
   clipboard: { text: string };
+  /** Where launch at login writes its XDG autostart entry ($XDG_CONFIG_HOME/autostart). */
+  autostartDir: string;
   /** Loads the app and waits for its first screen. */
   open(): Promise<void>;
   /**
@@ -103,6 +107,13 @@ export const test = base.extend<
         clear: () => (clipboard.text = ''),
       },
       openExternal: async (url) => void openedUrls.push(url),
+      // Linux launch at login, the real thing, into this test's own config folder.
+      launchAtLogin: createXdgAutostart({
+        configHome: join(dataDir, 'config'),
+        exec: '/opt/GreenCloud Desktop/greencloud-desktop',
+        args: [launchedAtLoginFlag],
+        appName: 'GreenCloud Desktop',
+      }),
       // "Try the sandbox" uses this test's sandbox, so the test can reach its control endpoints.
       startSandbox: async () => ({ ...sandbox, close: async () => undefined }),
     });
@@ -136,6 +147,7 @@ export const test = base.extend<
       notifications,
       openedUrls,
       clipboard,
+      autostartDir: join(dataDir, 'config', 'autostart'),
       open: async () => {
         await page.goto(`${rendererServer.origin}/`);
         await expect(page.locator('body')).not.toBeEmpty();
