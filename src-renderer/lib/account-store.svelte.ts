@@ -73,6 +73,12 @@ export class AccountStore {
     this.#pendingFlags = null;
   }
 
+  /** Main's cached snapshot, if it has one; nothing else (used at boot, before the session is known). */
+  async prefetch(): Promise<void> {
+    const cached = await settle(() => this.#bridge.getAccount());
+    if (cached.ok && cached.value && !this.#snapshot) this.apply(cached.value);
+  }
+
   /** The cached snapshot if main has one, otherwise a fresh fetch. */
   async load(): Promise<void> {
     if (this.#loading) return;

@@ -47,13 +47,18 @@ export class AppState {
       this.connectivity.watch(target),
     ];
     void this.session.load();
+    // Most starts restore a session: ask for the account and quota alongside the session state,
+    // not after it answers, so the Account view is one round trip sooner. Signed out, these
+    // answer "nothing" and are asked again after sign-in.
+    void this.account.prefetch();
+    void this.quota.load();
     return () => stops.forEach((stop) => stop());
   }
 
   /** Called when a session begins: the signed-in views read these. */
   loadSignedIn(): void {
-    void this.account.load();
-    void this.quota.load();
+    if (!this.account.snapshot) void this.account.load();
+    if (!this.quota.status || this.quota.status.level === 'signed-out') void this.quota.load();
     void this.settings.load();
   }
 
