@@ -69,7 +69,7 @@ test('notifications, early warning and muting alerts', async ({ app }) => {
 
 test('launch at login on Linux writes and removes an XDG autostart entry', async ({ app }) => {
   const page = app.page;
-  const launch = page.getByRole('checkbox', { name: 'Launch at login' });
+  const launch = page.getByRole('switch', { name: 'Launch at login' });
   const entry = join(app.autostartDir, autostartFileName);
   await expect(launch).toBeEnabled();
   await expect(page.getByTestId('launch-at-login-reason')).toHaveCount(0);
