@@ -14,7 +14,6 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import Conf from 'conf';
-import { build as esbuild } from 'esbuild';
 import keytar from 'keytar';
 import { build as viteBuild } from 'vite';
 import { bridgeCallNames, callChannel, eventChannel } from '../src-main/common/bridge-contract';
@@ -22,6 +21,7 @@ import { createAppCore } from '../src-main/core/app-core';
 import { createHandlerRegistry } from '../src-main/core/handler-registry';
 import { startSandbox } from '../sandbox/server';
 import { sandboxAccounts } from '../sandbox/seed-accounts';
+import { buildPageBridgeScript } from '../tests/e2e/harness/page-bridge-script';
 import { startRendererServer } from '../tests/e2e/harness/renderer-server';
 
 const runs = 25;
@@ -106,13 +106,7 @@ async function main(): Promise<void> {
   await core.handlers.signIn({ email, password });
   await core.refreshQuotaNow();
 
-  const bridge = await esbuild({
-    entryPoints: [resolve('tests/e2e/harness/page-bridge.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-  });
+  const bridge = await buildPageBridgeScript();
   const registry = createHandlerRegistry(core.handlers, (url) =>
     Boolean(url?.startsWith(`${appServer.origin}/`)),
   );
@@ -138,7 +132,7 @@ async function main(): Promise<void> {
         )
         .catch(() => undefined);
     });
-    await appPage.addInitScript({ content: bridge.outputFiles[0]!.text });
+    await appPage.addInitScript({ content: bridge });
     await appPage.addInitScript({ content: watchFor('[data-testid=quota-gauge] .count') });
     const barePage = await browser.newPage();
     await barePage.addInitScript({ content: watchFor('#quota') });

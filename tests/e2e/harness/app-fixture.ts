@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import Conf from 'conf';
-import { build } from 'esbuild';
 import keytar from 'keytar';
 import {
   bridgeCallNames,
@@ -21,6 +20,7 @@ import { createHandlerRegistry } from '../../../src-main/core/handler-registry';
 import type { QuotaAlert, WatcherClock } from '../../../src-main/quota/quota-watcher';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { SandboxControl } from '../../helpers/sandbox-control';
+import { buildPageBridgeScript } from './page-bridge-script';
 import { startRendererServer, type RendererServer } from './renderer-server';
 
 export interface AppHarness {
@@ -74,15 +74,7 @@ export const test = base.extend<
   bridgeScript: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const result = await build({
-        entryPoints: [resolve('tests/e2e/harness/page-bridge.ts')],
-        bundle: true,
-        write: false,
-        format: 'iife',
-        platform: 'browser',
-        target: 'chrome120',
-      });
-      await use(result.outputFiles[0]!.text);
+      await use(await buildPageBridgeScript());
     },
     { scope: 'worker' },
   ],
