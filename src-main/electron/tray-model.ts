@@ -95,7 +95,7 @@ export function buildTrayModel(status: QuotaStatus, options: TrayModelOptions): 
       ...stateLines,
       { kind: 'separator' },
       { kind: 'action', action: 'open', label: 'Open GreenCloud', enabled: true },
-      { kind: 'action', action: 'refresh', label: 'Refresh now', enabled: signedIn },
+      { kind: 'action', action: 'refresh', label: 'Refresh', enabled: signedIn },
       { kind: 'action', action: 'buy-refill', label: 'Buy refill…', enabled: signedIn },
       muteMenu(status, options),
       { kind: 'separator' },

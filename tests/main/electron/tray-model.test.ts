@@ -31,7 +31,7 @@ describe('buildTrayModel', () => {
       'runs out in ~2 days',
       '---',
       'Open GreenCloud',
-      'Refresh now',
+      'Refresh',
       'Buy refill…',
       'Mute alerts',
       '---',
@@ -70,7 +70,7 @@ describe('buildTrayModel', () => {
       }),
       options,
     );
-    expect(action(model.menu, 'Refresh now')).toMatchObject({ enabled: false });
+    expect(action(model.menu, 'Refresh')).toMatchObject({ enabled: false });
     expect(action(model.menu, 'Buy refill…')).toMatchObject({ enabled: false });
     expect(action(model.menu, 'Open GreenCloud')).toMatchObject({ enabled: true });
     expect(action(model.menu, 'Quit GreenCloud Desktop')).toMatchObject({
