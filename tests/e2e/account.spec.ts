@@ -53,7 +53,7 @@ test('the API key stays masked until I reveal it, and a copy clears itself', asy
   expect(app.clipboard.text).toBe(demo.apiKey);
 });
 
-test('Refresh now shows the quota I just used', async ({ app }) => {
+test('Refresh shows the quota I just used', async ({ app }) => {
   await signInThroughForm(app);
   const { page } = app;
   const gauge = page.getByTestId('quota-gauge');

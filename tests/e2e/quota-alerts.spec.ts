@@ -10,7 +10,7 @@ import { captureView } from './harness/screens';
 
 const demo = sandboxAccounts.demo;
 const minute = 60_000;
-/** "Refresh now" on the Account view, and wait until it is done and shows the new quota. */
+/** "Refresh" on the Account view, and wait until it is done and shows the new quota. */
 async function refreshNow(app: AppHarness, expectedQuota: number): Promise<void> {
   const { page } = app;
   await page.getByRole('button', { name: 'Refresh', exact: true }).click();

@@ -17,7 +17,7 @@ const moneyActions = [
   { view: 'Card', button: 'Change payment method', why: 'Changing the card needs a connection' },
 ];
 
-/** The Account view's own "Refresh now" (the stale banner has one too). */
+/** The Account view's "Refresh" (the stale notice's, once the data is stale). */
 async function refreshNow(app: AppHarness): Promise<void> {
   await app.page.getByRole('main').getByRole('button', { name: 'Refresh', exact: true }).click();
 }
