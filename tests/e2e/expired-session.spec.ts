@@ -49,9 +49,10 @@ test('a session the server forgot lands the user on sign-in, told to sign in aga
     value: { status: 'signed-out' },
   });
 
-  // Signing in again, on the same screen, works.
-  await page.getByLabel('Email').fill(sandboxAccounts.demo.email);
-  await page.getByLabel('Password', { exact: true }).fill(sandboxAccounts.demo.password);
+  // Signing in again, on the same screen, works: the email is filled in, the password has focus.
+  await expect(page.getByLabel('Email')).toHaveValue(sandboxAccounts.demo.email);
+  await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
+  await page.keyboard.type(sandboxAccounts.demo.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
 });
