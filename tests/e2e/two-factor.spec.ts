@@ -51,6 +51,15 @@ test('I turn two-factor on with my authenticator and off again with a code', asy
   expect(drawn).toEqual(qrModules(`otpauth://totp/${label}?secret=${secret}&issuer=GreenCloud`));
   await captureView(page, 'two-factor-setup');
 
+  // "Keep this secret safe" comes before the code; Copy secret puts it on the clipboard (which
+  // main clears again after a minute).
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Keep this secret safe.' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Copy secret' }).click();
+  await expect(page.getByText(/^Copied — clipboard clears in \d+ s$/)).toBeVisible();
+  expect(app.clipboard.text).toBe(secret);
+
   const code = page.getByLabel('Code from your authenticator');
   // The code field submits on its sixth digit.
   await code.fill(staleCode(secret));
