@@ -5,6 +5,9 @@
 //  - src-main outside the Electron glue (src-main/electron, src-main/index.ts): no Electron values,
 //    so the core runs and is tested in plain Node (type imports are fine).
 //  - ipcMain only in src-main/electron/ipc-*.ts; ipcRenderer and contextBridge only in src-preload.
+//  - Layers inside src-main (VS Code's code-layering): common, then api and settings, then session
+//    and quota, then core, then the Electron glue, then index.ts. A file may import its own layer
+//    and those below, never one above; only index.ts reaches the sandbox (and injects it).
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
@@ -80,6 +83,38 @@ const coreElectronPattern = {
     'Electron belongs to src-main/electron (the glue): pass what the core needs in as an argument.',
 };
 
+// Lowest first. `update` (the pure update policy) sits with session and quota, below core.
+const mainLayers = [
+  ['common'],
+  ['api', 'settings'],
+  ['session', 'quota', 'update'],
+  ['core'],
+  ['electron'],
+];
+
+/** The imports a src-main folder may not make: any folder of a higher layer, index.ts, the sandbox. */
+function layerPatterns(folder) {
+  const level = mainLayers.findIndex((layer) => layer.includes(folder));
+  const above = mainLayers.slice(level + 1).flat();
+  const patterns = [
+    {
+      regex: '^(\\.\\./)+index(\\.[jt]s)?$',
+      message: 'Nothing imports src-main/index.ts: it is the top of the main process.',
+    },
+    {
+      regex: '^(\\.\\./)+sandbox(/|$)',
+      message: 'Only src-main/index.ts starts the sandbox: take what you need as an argument.',
+    },
+  ];
+  if (above.length > 0) {
+    patterns.unshift({
+      regex: `^(\\.\\./)+(${above.join('|')})(/|$)`,
+      message: `src-main/${folder} is below ${above.join(', ')} (see eslint.config.js): an upward import is a design question, not a shortcut.`,
+    });
+  }
+  return patterns;
+}
+
 /** One area's import and syntax restrictions (a later config block replaces, not merges, them). */
 function restrictions({ ipcMain = true, preloadOnly = true, patterns = [] }) {
   const rules = [ipcMain && ipcMainRule, preloadOnly && preloadOnlyRule].filter(Boolean);
@@ -126,7 +161,21 @@ export default tseslint.config(
     ignores: ['src-main/electron/**', 'src-main/index.ts'],
     rules: restrictions({ patterns: [coreElectronPattern] }),
   },
-  { files: ['src-main/electron/ipc-*.ts'], rules: restrictions({ ipcMain: false }) },
+  ...mainLayers
+    .flat()
+    .filter((folder) => folder !== 'common' && folder !== 'electron')
+    .map((folder) => ({
+      files: [`src-main/${folder}/**/*.ts`],
+      rules: restrictions({ patterns: [coreElectronPattern, ...layerPatterns(folder)] }),
+    })),
+  {
+    files: ['src-main/electron/**/*.ts'],
+    rules: restrictions({ patterns: layerPatterns('electron') }),
+  },
+  {
+    files: ['src-main/electron/ipc-*.ts'],
+    rules: restrictions({ ipcMain: false, patterns: layerPatterns('electron') }),
+  },
   { files: ['src-preload/**'], rules: restrictions({ preloadOnly: false }) },
   { files: ['src-main/common/**'], rules: restrictions({ patterns: commonPatterns }) },
   { files: ['src-renderer/**'], rules: restrictions({ patterns: rendererPatterns }) },

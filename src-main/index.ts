@@ -7,6 +7,7 @@ import {
   app,
   BrowserWindow,
   clipboard,
+  dialog,
   Menu,
   nativeTheme,
   net,
@@ -19,16 +20,21 @@ import {
   Tray,
 } from 'electron';
 import Store from 'electron-store';
+// CommonJS: its named exports are reached through the default import under ESM.
+import electronUpdater from 'electron-updater';
 import { createAppCore, type AppCore } from './core/app-core';
 import { isAppPageUrl } from './core/app-page';
 import { deepLinkScheme, findDeepLinkArgument } from './core/deep-link';
 import { createHandlerRegistry } from './core/handler-registry';
 import { loadKeytar } from './session/load-keytar';
-import { buildAppMenuTemplate } from './electron/app-menu';
+import { sandboxAccounts } from '../sandbox/seed-accounts';
+import { startSandbox } from '../sandbox/server';
+import { buildAppMenuTemplate, type AppMenuActions } from './electron/app-menu';
 import { registerAppSchemePrivileges, serveRendererFolder } from './electron/app-protocol';
 import { onCoreEvent } from './electron/core-events';
 import { createDeepLinkRouter } from './electron/deep-link-router';
 import { sendBridgeEvent } from './electron/ipc-bridge';
+import { debugSwitchRefusal, findDebugSwitch } from './electron/command-line-guard';
 import { connectBridgeToIpcMain } from './electron/ipc-main-bridge';
 import { createLaunchAtLogin, wasLaunchedAtLogin } from './electron/launch-at-login';
 import { createMainWindow, showWindow } from './electron/main-window';
@@ -37,6 +43,10 @@ import { forwardSystemEvents } from './electron/system-events';
 import { createTrayController, type TrayController } from './electron/tray';
 import { createTrayActionHandler } from './electron/tray-actions';
 import { createTrayHint } from './electron/tray-hint';
+import { readTestHooks } from './electron/test-hooks';
+import { setInstallOnQuit } from './electron/auto-updater';
+import { createUpdates, withUpdateHooks, type Updates } from './electron/updates';
+import { trayViewOf } from './electron/tray-accounts';
 import { denyAllPermissions, guardAllWebContents } from './electron/web-contents-guard';
 
 const appUserModelId = 'dev.greencloud.desktop';
@@ -46,12 +56,27 @@ const rendererDir = join(here, '../renderer');
 // Tray icons ship beside out/ (electron-builder `files`), read from the app's own folder or asar.
 const trayIconDir = join(app.getAppPath(), 'assets', 'tray');
 const shutdownTimeoutMs = 3_000;
+const aboutPanel = {
+  applicationName: 'GreenCloud Desktop',
+  applicationVersion: app.getVersion(),
+  version: app.getVersion(),
+  copyright: '© GreenCloud',
+  website: 'https://greencloud.dev',
+};
 
+// A released build refuses to be opened to a debugger (remote debugging, the Node inspector).
+// Chromium's own parse of the command line counts too (switches it was given some other way).
+const debugSwitch = app.isPackaged
+  ? (findDebugSwitch(process.argv, process.platform) ??
+    ['remote-debugging-port', 'remote-debugging-pipe'].find((name) =>
+      app.commandLine.hasSwitch(name),
+    ))
+  : undefined;
+// Environment hooks for the smoke tests and development; a packaged build reads none.
+const hooks = readTestHooks(process.env, app.isPackaged);
 // A separate profile for the smoke tests (and anyone running two setups side by side); set before
 // anything reads userData, since the single-instance lock is per profile.
-if (process.env.GREENCLOUD_USER_DATA_DIR) {
-  app.setPath('userData', resolve(process.env.GREENCLOUD_USER_DATA_DIR));
-}
+if (hooks.userDataDir !== undefined) app.setPath('userData', resolve(hooks.userDataDir));
 
 // Scheme privileges and the web-contents guard must be in place before `ready`.
 registerAppSchemePrivileges(protocol);
@@ -60,10 +85,14 @@ guardAllWebContents(app, (url) => shell.openExternal(url));
 const deepLinks = createDeepLinkRouter();
 let mainWindow: BrowserWindow | undefined;
 let tray: TrayController | undefined;
+let updates: Updates | undefined;
 // Closing the window hides it to the tray; only an explicit Quit (menu, tray, OS) sets this.
 let isQuitting = false;
 
-if (!app.requestSingleInstanceLock()) {
+if (debugSwitch !== undefined) {
+  dialog.showErrorBox('GreenCloud Desktop', debugSwitchRefusal(debugSwitch));
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   // Another instance owns the profile: it receives our argv (and any deep link) via second-instance.
   app.quit();
 } else {
@@ -80,13 +109,7 @@ if (!app.requestSingleInstanceLock()) {
 function registerAppWideHandlers(): void {
   if (process.platform === 'win32') app.setAppUserModelId(appUserModelId);
   registerDeepLinkScheme();
-  app.setAboutPanelOptions({
-    applicationName: 'GreenCloud Desktop',
-    applicationVersion: app.getVersion(),
-    version: app.getVersion(),
-    copyright: '© GreenCloud',
-    website: 'https://greencloud.dev',
-  });
+  app.setAboutPanelOptions(aboutPanel);
 
   app.on('open-url', (event, url) => {
     event.preventDefault();
@@ -100,6 +123,8 @@ function registerAppWideHandlers(): void {
   app.on('activate', () => showWindow(mainWindow));
   app.on('before-quit', () => {
     isQuitting = true;
+    // electron-updater installs a downloaded update at quit only when the policy allows it.
+    if (updates) setInstallOnQuit(electronUpdater.autoUpdater, updates.policy.installOnQuit());
   });
   // A listener here keeps Electron from quitting when the window closes: the tray lives on.
   app.on('window-all-closed', () => undefined);
@@ -108,7 +133,7 @@ function registerAppWideHandlers(): void {
 function registerDeepLinkScheme(): void {
   // The smoke tests pass links through argv and second-instance, and must not take over the
   // developer's own greencloud:// registration.
-  if (process.env.GREENCLOUD_SMOKE_TEST === '1') return;
+  if (hooks.smokeTest) return;
   if (process.defaultApp && process.argv[1] !== undefined) {
     // In development Electron runs as `electron <script>`: the OS must be told to pass the script.
     app.setAsDefaultProtocolClient(deepLinkScheme, process.execPath, [resolve(process.argv[1])]);
@@ -136,9 +161,9 @@ async function start(): Promise<void> {
     notifier: createNotifier({
       isSupported: () => Notification.isSupported(),
       createNotification: (options) => new Notification(options),
-      onClick: (action) => {
+      onClick: ({ accountId, action }) => {
         showMainWindow();
-        if (action === 'buy-refill') core.navigate({ view: 'buy-refill' });
+        core.navigate({ view: action === 'buy-refill' ? 'buy-refill' : 'account', accountId });
       },
     }),
     clipboard,
@@ -152,22 +177,34 @@ async function start(): Promise<void> {
       chromium: process.versions.chrome,
       node: process.versions.node,
     },
+    // A random loopback port each run; "Try the sandbox" signs in as the seeded demo account.
+    startSandbox: async () => ({
+      ...(await startSandbox({ port: 0 })),
+      demoAccount: sandboxAccounts.demo,
+    }),
   });
   quitCleanly(core);
 
-  connectBridgeToIpcMain(createHandlerRegistry(core.handlers, isAppPageUrl));
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildAppMenuTemplate(process.platform, app.name, {
-        openWindow: showMainWindow,
-        refreshNow: () => void core.refreshQuotaNow().catch(() => undefined),
-        show: (target) => {
-          showMainWindow();
-          core.navigate({ view: 'show', target });
-        },
-      }),
-    ),
-  );
+  const handlers = withUpdateHooks(core.handlers, {
+    channelChanged: () => updates?.policy.channelChanged(),
+    moneyCallChanged: () => updates?.publishOffer(),
+  });
+  connectBridgeToIpcMain(createHandlerRegistry(handlers, isAppPageUrl));
+  const setAppMenu = (update?: AppMenuActions['update']) =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildAppMenuTemplate(process.platform, app.name, {
+          openWindow: showMainWindow,
+          refreshNow: () => void core.refreshQuotaNow().catch(() => undefined),
+          show: (target) => {
+            showMainWindow();
+            core.navigate({ view: 'show', target });
+          },
+          ...(update === undefined ? {} : { update }),
+        }),
+      ),
+    );
+  setAppMenu();
 
   mainWindow = createMainWindow({
     preloadPath,
@@ -189,6 +226,7 @@ async function start(): Promise<void> {
         if (Notification.isSupported()) new Notification(message).show();
       },
     }),
+    allowDevTools: !app.isPackaged,
     startHidden: wasLaunchedAtLogin(process.argv, app.getLoginItemSettings()),
     ...(process.platform === 'linux'
       ? { iconPath: join(app.getAppPath(), 'assets', 'icon.png') }
@@ -204,24 +242,47 @@ async function start(): Promise<void> {
     isQuitting = true;
   });
 
-  const trayController = createTrayController({
-    createTrayInstance: (iconPath) => new Tray(iconPath),
-    buildMenu: (template) => Menu.buildFromTemplate(template),
-    iconDir: trayIconDir,
-    platform: process.platform,
-    onAction: createTrayActionHandler({
-      showWindow: showMainWindow,
-      navigate: (request) => core.navigate(request),
-      refreshNow: () => core.refreshQuotaNow(),
-      mute: (choice) => core.mute(choice),
-      quit: () => app.quit(),
-    }),
-  });
+  const trayController = startTray(core, showMainWindow, () => restartToUpdate());
   tray = trayController;
-  trayController.update(core.quotaStatus());
-  onCoreEvent(core, 'quotaChanged', (status) => trayController.update(status));
 
-  forwardSystemEvents(powerMonitor, () => net.isOnline(), core);
+  // Updates: only a packaged build has a feed (app-update.yml); the smoke tests may name one.
+  const restartToUpdate = () => {
+    const result = updates?.policy.restartToUpdate();
+    if (result?.restarted === false) {
+      void dialog.showMessageBox({
+        type: 'info',
+        message: 'Restart to Update',
+        detail: result.reason,
+      });
+    }
+  };
+  if (app.isPackaged || hooks.updateFeedUrl !== undefined) {
+    updates = createUpdates({
+      updater: electronUpdater.autoUpdater,
+      channel: () => core.settings.get().updateChannel,
+      isMoneyBusy: () => core.isMoneyBusy(),
+      beforeInstall: () => {
+        isQuitting = true;
+      },
+      onOfferChanged: (offer, aboutLine) => {
+        const item = offer && { label: offer.label, enabled: offer.enabled };
+        trayController.setUpdateOffer(item);
+        setAppMenu(item && { ...item, restart: restartToUpdate });
+        app.setAboutPanelOptions({ ...aboutPanel, ...(aboutLine ? { credits: aboutLine } : {}) });
+      },
+      ...(hooks.updateFeedUrl === undefined ? {} : { devFeedUrl: hooks.updateFeedUrl }),
+    });
+    updates.policy.start();
+  }
+
+  forwardSystemEvents(powerMonitor, () => net.isOnline(), {
+    systemSuspended: () => core.systemSuspended(),
+    systemResumed: () => core.systemResumed(),
+    networkOnline: () => {
+      core.networkOnline();
+      updates?.policy.networkOnline();
+    },
+  });
 
   deepLinks.attach({
     parse: (url) => core.parseDeepLink(url),
@@ -234,14 +295,63 @@ async function start(): Promise<void> {
   exposeSmokeTestProbe();
 }
 
-/** Stops the core (poller, sandbox, clipboard) before the process exits, with a time limit. */
+/** The tray over every account: the worst state, one line per account, redrawn on each change. */
+function startTray(
+  core: AppCore,
+  showMainWindow: () => void,
+  restartToUpdate: () => void,
+): TrayController {
+  const trayController = createTrayController({
+    createTrayInstance: (iconPath) => new Tray(iconPath),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    iconDir: trayIconDir,
+    platform: process.platform,
+    onAction: createTrayActionHandler({
+      showWindow: showMainWindow,
+      // The tray's Buy refill is for the account it warns about: the worst one.
+      navigate: (request) =>
+        core.navigate(
+          request.view === 'buy-refill'
+            ? { ...request, accountId: trayViewOf(core.quotaOverview()).accountId }
+            : request,
+        ),
+      refreshNow: () => core.refreshQuotaNow(),
+      mute: (choice) => core.mute(choice),
+      restartToUpdate,
+      quit: () => app.quit(),
+    }),
+    onOpenAccount: (accountId) => {
+      showMainWindow();
+      core.navigate({ view: 'account', accountId });
+    },
+  });
+  // Every account's quota, redrawn when any account's changes or one signs in or out.
+  const updateTray = () => {
+    const view = trayViewOf(core.quotaOverview());
+    trayController.update(view.status, view.accounts);
+  };
+  updateTray();
+  onCoreEvent(core, 'quotaChanged', updateTray);
+  onCoreEvent(core, 'sessionChanged', updateTray);
+  return trayController;
+}
+
+/**
+ * Stops the core (clipboard first, then poller and sandbox) before the process exits, with a time
+ * limit. It starts at the first sign of quitting (before-quit, before any window closes), so the
+ * clipboard is cleared before anything that can wait; will-quit only waits for it to finish.
+ */
 function quitCleanly(core: AppCore): void {
   let stopped = false;
+  let shutdown: Promise<void> | undefined;
+  const beginShutdown = () => (shutdown ??= core.shutdown());
+  app.on('before-quit', () => void beginShutdown().catch(() => undefined));
   app.on('will-quit', (event) => {
     if (stopped) return;
     event.preventDefault();
+    updates?.policy.stop();
     const timeout = new Promise<void>((done) => setTimeout(done, shutdownTimeoutMs));
-    void Promise.race([core.shutdown(), timeout])
+    void Promise.race([beginShutdown(), timeout])
       .catch(() => undefined)
       .finally(() => {
         stopped = true;
@@ -256,6 +366,12 @@ function quitCleanly(core: AppCore): void {
  * objects are otherwise out of their reach. Only set when the tests ask for it.
  */
 function exposeSmokeTestProbe(): void {
-  if (process.env.GREENCLOUD_SMOKE_TEST !== '1') return;
-  Object.assign(globalThis, { greencloudSmokeProbe: { tray: () => tray?.snapshot() } });
+  if (!hooks.smokeTest) return;
+  Object.assign(globalThis, {
+    greencloudSmokeProbe: {
+      tray: () => tray?.snapshot(),
+      update: () => updates?.policy.status(),
+      updateOffer: () => updates?.policy.offer(),
+    },
+  });
 }

@@ -2,14 +2,15 @@
 // nothing generic. The transport is passed in, so the preload (ipcRenderer) and the end-to-end
 // harness (Playwright bindings) share this code and differ only in how bytes travel.
 import type { BridgeResult } from '../src-main/common/app-error';
+import type { GreenCloudBridge } from '../src-main/common/bridge-contract';
+// Names only: the schemas (and zod with them) stay in main, which parses every payload.
 import {
   bridgeCallNames,
   bridgeEventNames,
   callChannel,
   eventChannel,
   subscribeName,
-  type GreenCloudBridge,
-} from '../src-main/common/bridge-contract';
+} from '../src-main/common/bridge-names';
 
 export interface BridgeTransport {
   invoke(channel: string, payload: unknown): Promise<unknown>;

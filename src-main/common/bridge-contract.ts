@@ -1,7 +1,8 @@
-// The one contract between the main process and the renderer: every call (its request schema and
-// response type) and every event main sends. Main registers handlers from it, the preload builds
-// `window.greencloud` from it, the renderer and the e2e harness take their types from it. Channel
-// names are derived here and nowhere else.
+// The one contract between the main process and the renderer: every call's request schema and
+// response type, every event's payload, and the view models they carry. The names themselves live in
+// bridge-names.ts (no zod, so the preload stays small); this file pairs each name with its schema.
+// Main parses every payload with these schemas before a handler runs; the renderer and the e2e
+// harness take their types from here.
 
 import { z } from 'zod';
 import type { AppErrorData, BridgeResult } from './app-error';
@@ -22,6 +23,21 @@ import {
   type InvoiceSummary,
 } from './api-schemas';
 import type { AppViewName } from './app-views';
+import type { BridgeCallName, BridgeEventName, SubscribeName } from './bridge-names';
+
+export {
+  bridgeCallAreas,
+  bridgeCallNames,
+  bridgeEventNames,
+  callChannel,
+  eventChannel,
+  subscribeName,
+  type AreaCallName,
+  type BridgeArea,
+  type BridgeCallName,
+  type BridgeEventName,
+  type SubscribeName,
+} from './bridge-names';
 
 // ---- View models: what the renderer may see. No tokens, and the API key only on request. ----
 
@@ -34,9 +50,49 @@ export interface Endpoint {
 /** Where the session's tokens live. `memory` means: gone when the app quits, and why. */
 export type TokenStorage = { kind: 'keychain' } | { kind: 'memory'; reason: string };
 
+/**
+ * Names one signed-in (or remembered) account: its endpoint and email, as the keychain entry does.
+ * Not a secret; the renderer passes it back with every call about that account.
+ */
+export type AccountId = string;
+
+/** One line of the account menu. */
+export type AccountEntry =
+  | {
+      id: AccountId;
+      email: string;
+      endpoint: Endpoint;
+      status: 'signed-in';
+      tokenStorage: TokenStorage;
+    }
+  | {
+      id: AccountId;
+      email: string;
+      endpoint: Endpoint;
+      /** Remembered, but its session could not be restored: the user must sign in again. */
+      status: 'needs-sign-in';
+      /** Why, in a sentence. */
+      reason: string;
+    };
+
+/**
+ * The account the window shows (`signed-in`), or none (`signed-out`: nobody is signed in, or every
+ * remembered account needs signing in again), and every account beside it.
+ */
 export type SessionState =
-  | { status: 'signed-out'; endpoint: Endpoint }
-  | { status: 'signed-in'; email: string; endpoint: Endpoint; tokenStorage: TokenStorage };
+  /** `notice`: something the user must know about the sign-out (a keychain entry left behind). */
+  | { status: 'signed-out'; endpoint: Endpoint; accounts: AccountEntry[]; notice?: string }
+  | {
+      status: 'signed-in';
+      accountId: AccountId;
+      email: string;
+      endpoint: Endpoint;
+      tokenStorage: TokenStorage;
+      accounts: AccountEntry[];
+    };
+
+/** At most this many accounts are signed in at once. */
+export const maxAccounts = 8;
 
 /** The account as the renderer sees it: the API key replaced by a masked form. */
 export type AccountView = Omit<Account, 'apiKey'> & { apiKeyMasked?: string };
@@ -111,7 +167,12 @@ export interface AppSettings {
   launchAtLogin: boolean;
   /** Light, dark, or as the OS says: main applies it through nativeTheme.themeSource. */
   appearance: Appearance;
+  /** Which releases the updater offers: stable ones only, or betas too. */
+  updateChannel: UpdateChannel;
 }
+
+export const updateChannels = ['stable', 'beta'] as const;
+export type UpdateChannel = (typeof updateChannels)[number];
 
 export interface AppInfo {
   version: string;
@@ -130,10 +191,20 @@ export interface TwoFactorSetup {
 /** Where main asks the renderer to go: a deep link or a notification click. */
 export type NavigationRequest =
   | { view: 'set-password'; code: string }
-  | { view: 'buy-refill' }
-  | { view: 'account' }
+  | { view: 'buy-refill'; accountId?: AccountId }
+  | { view: 'account'; accountId?: AccountId }
   /** A View menu item or its shortcut (Ctrl/Cmd+1…9, Ctrl/Cmd+,); `about` opens About. */
   | { view: 'show'; target: AppViewName | 'about' };
+
+/** Events about one account say which. */
+export interface AccountChange {
+  accountId: AccountId;
+  snapshot: AccountSnapshot | null;
+}
+export interface QuotaChange {
+  accountId: AccountId;
+  status: QuotaStatus;
+}
 
 // ---- Request schemas that only the bridge has ----
 
@@ -157,6 +228,7 @@ export const settingsPatch = z
       .optional(),
     launchAtLogin: z.boolean().optional(),
     appearance: z.enum(['system', 'light', 'dark']).optional(),
+    updateChannel: z.enum(updateChannels).optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatch>;
@@ -172,88 +244,73 @@ function call<Res>() {
   return <Req extends z.ZodType>(request: Req): CallSpec<Req, Res> => ({ request });
 }
 
+const accountId = z.string({ error: 'Choose an account.' }).min(1, 'Choose an account.');
+/** A call about one account: the request names it, so no call acts on another by accident. */
+function scoped<S extends z.ZodRawShape = Record<never, never>>(
+  request: z.ZodObject<S> = z.object({}) as z.ZodObject<S>,
+) {
+  return request.extend({ accountId });
+}
+const muteChoice = z.enum(['1h', 'tomorrow', 'off', 'unmute']);
+
 export const bridgeCalls = {
   // Session
   getSessionState: call<SessionState>()(none),
   signIn: call<SessionState>()(loginRequest),
   signInWithApiKey: call<SessionState>()(apiKeyLoginRequest),
   trySandbox: call<SessionState>()(none),
-  signOut: call<SessionState>()(none),
+  switchAccount: call<SessionState>()(scoped()),
+  signOut: call<SessionState>()(scoped()),
+  signOutAll: call<SessionState>()(none),
   requestPasswordReset: call<void>()(resetRequest),
   setPasswordWithCode: call<void>()(setPasswordRequest),
   // Account
-  getAccount: call<AccountSnapshot | null>()(none),
-  refreshAccount: call<AccountSnapshot>()(none),
-  setFlags: call<AccountSnapshot>()(flagsRequest),
-  changePassword: call<void>()(changePasswordRequest),
-  revealApiKey: call<string>()(none),
-  copyApiKey: call<{ clearsAt: number }>()(none),
-  beginTwoFactor: call<TwoFactorSetup>()(none),
-  copyTwoFactorSecret: call<{ clearsAt: number }>()(none),
-  verifyTwoFactor: call<AccountSnapshot>()(twofaCodeRequest),
-  disableTwoFactor: call<AccountSnapshot>()(twofaCodeRequest),
+  getAccount: call<AccountSnapshot | null>()(scoped()),
+  refreshAccount: call<AccountSnapshot>()(scoped()),
+  setFlags: call<AccountSnapshot>()(scoped(flagsRequest)),
+  changePassword: call<void>()(scoped(changePasswordRequest)),
+  revealApiKey: call<string>()(scoped()),
+  copyApiKey: call<{ clearsAt: number }>()(scoped()),
+  beginTwoFactor: call<TwoFactorSetup>()(scoped()),
+  copyTwoFactorSecret: call<{ clearsAt: number }>()(scoped()),
+  verifyTwoFactor: call<AccountSnapshot>()(scoped(twofaCodeRequest)),
+  disableTwoFactor: call<AccountSnapshot>()(scoped(twofaCodeRequest)),
   // Billing
-  setBundle: call<AccountSnapshot>()(setBundleRequest),
-  changeBundle: call<AccountSnapshot>()(changeBundleRequest),
-  buyRefill: call<AccountSnapshot>()(none),
-  changeCard: call<void>()(changeCardRequest),
-  listInvoices: call<InvoiceSummary[]>()(none),
-  getInvoice: call<InvoiceDetail>()(invoiceIdRequest),
+  setBundle: call<AccountSnapshot>()(scoped(setBundleRequest)),
+  changeBundle: call<AccountSnapshot>()(scoped(changeBundleRequest)),
+  buyRefill: call<AccountSnapshot>()(scoped()),
+  changeCard: call<void>()(scoped(changeCardRequest)),
+  listInvoices: call<InvoiceSummary[]>()(scoped()),
+  getInvoice: call<InvoiceDetail>()(scoped(invoiceIdRequest)),
   openReceipt: call<void>()(z.object({ url: z.string() })),
   // Quota
-  getQuotaStatus: call<QuotaStatus>()(none),
-  getQuotaHistory: call<QuotaHistoryView>()(none),
-  refreshQuotaNow: call<QuotaStatus>()(none),
-  muteAlerts: call<QuotaStatus>()(
-    z.object({ choice: z.enum(['1h', 'tomorrow', 'off', 'unmute']) }),
-  ),
+  getQuotaStatus: call<QuotaStatus>()(scoped()),
+  getQuotaHistory: call<QuotaHistoryView>()(scoped()),
+  refreshQuotaNow: call<QuotaStatus>()(scoped()),
+  muteAlerts: call<QuotaStatus>()(scoped(z.object({ choice: muteChoice }))),
+  /** Mutes (or unmutes) every signed-in account's alerts at once. */
+  muteAllAlerts: call<void>()(z.object({ choice: muteChoice })),
   // App
   getSettings: call<AppSettings>()(none),
   updateSettings: call<AppSettings>()(settingsPatch),
   getAppInfo: call<AppInfo>()(none),
-} as const;
+} as const satisfies Record<BridgeCallName, CallSpec<z.ZodType, unknown>>; // no name without a schema, no schema without a name
 
-export type BridgeCallName = keyof typeof bridgeCalls;
-export const bridgeCallNames = Object.keys(bridgeCalls) as BridgeCallName[];
 export type CallRequest<N extends BridgeCallName> = z.input<(typeof bridgeCalls)[N]['request']>;
 export type CallResponse<N extends BridgeCallName> =
   (typeof bridgeCalls)[N] extends CallSpec<z.ZodType, infer R> ? R : never;
 
 // ---- The events main sends ----
 
-interface EventSpec<P> {
-  payload?: P;
+export interface BridgeEventPayloads {
+  sessionChanged: SessionState;
+  accountChanged: AccountChange;
+  quotaChanged: QuotaChange;
+  navigate: NavigationRequest;
 }
-function event<P>(): EventSpec<P> {
-  return {};
-}
+export type EventPayload<E extends BridgeEventName> = BridgeEventPayloads[E];
 
-export const bridgeEvents = {
-  sessionChanged: event<SessionState>(),
-  accountChanged: event<AccountSnapshot | null>(),
-  quotaChanged: event<QuotaStatus>(),
-  navigate: event<NavigationRequest>(),
-} as const;
-
-export type BridgeEventName = keyof typeof bridgeEvents;
-export const bridgeEventNames = Object.keys(bridgeEvents) as BridgeEventName[];
-export type EventPayload<E extends BridgeEventName> =
-  (typeof bridgeEvents)[E] extends EventSpec<infer P> ? P : never;
-
-/** `sessionChanged` → `onSessionChanged`: the subscribe function's name on the bridge. */
-export type SubscribeName<E extends BridgeEventName> = `on${Capitalize<E>}`;
-export function subscribeName<E extends BridgeEventName>(name: E): SubscribeName<E> {
-  return `on${name[0]!.toUpperCase()}${name.slice(1)}` as SubscribeName<E>;
-}
-
-// ---- Channels and the bridge's shape ----
-
-export function callChannel(name: BridgeCallName): string {
-  return `greencloud:call:${name}`;
-}
-export function eventChannel(name: BridgeEventName): string {
-  return `greencloud:event:${name}`;
-}
+// ---- The bridge's shape ----
 
 type CallFunction<N extends BridgeCallName> =
   CallRequest<N> extends undefined

@@ -1,12 +1,7 @@
 // Copies a secret (the API key) and clears it from the clipboard after a while, but only if the
 // clipboard still holds it: whatever the user copied since is theirs and must survive.
 
-/** Electron 45's clipboard answers with promises; a synchronous stand-in fits the same shape. */
-export interface ClipboardLike {
-  writeText(text: string): Promise<void> | void;
-  readText(): Promise<string> | string;
-  clear(): void;
-}
+import type { ClipboardLike } from '../common/platform-ports';
 
 export const secretClipboardLifetimeMs = 60_000;
 

@@ -5,7 +5,13 @@
 
 import type { z } from 'zod';
 import { AppError, toAppErrorData, type BridgeResult } from '../common/app-error';
-import { bridgeCalls, type BridgeCallName, type CallResponse } from '../common/bridge-contract';
+import {
+  bridgeCalls,
+  type AreaCallName,
+  type BridgeArea,
+  type BridgeCallName,
+  type CallResponse,
+} from '../common/bridge-contract';
 import { validate } from '../common/validate';
 
 export type CallHandler<N extends BridgeCallName> = (
@@ -13,6 +19,8 @@ export type CallHandler<N extends BridgeCallName> = (
 ) => Promise<CallResponse<N>>;
 
 export type BridgeHandlers = { [N in BridgeCallName]: CallHandler<N> };
+/** One area's handlers (src-main/core/handlers/<area>-handlers.ts), typed by the contract. */
+export type AreaHandlers<A extends BridgeArea> = { [N in AreaCallName<A>]: CallHandler<N> };
 
 export interface HandlerRegistry {
   dispatch(

@@ -1,17 +1,25 @@
-// Runs the embedded sandbox for "Try the sandbox": started on first use on a random loopback port,
-// one per app run, stopped when the app quits.
+// Runs the embedded sandbox for "Try the sandbox": started on first use, one per app run, stopped
+// when the app quits. How to start it comes from index.ts (the sandbox sits outside src-main, and
+// the core does not reach for it itself); tests and the e2e harness hand in their own.
 
-import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-
-export type SandboxStarter = () => Promise<RunningSandbox>;
+import { AppError } from '../common/app-error';
+import type { EmbeddedSandbox, EmbeddedSandboxStarter } from '../common/platform-ports';
 
 export class SandboxHost {
-  private running: Promise<RunningSandbox> | undefined;
+  private running: Promise<EmbeddedSandbox> | undefined;
 
-  constructor(private readonly start: SandboxStarter = () => startSandbox({ port: 0 })) {}
+  constructor(private readonly start: EmbeddedSandboxStarter | undefined) {}
 
-  ensure(): Promise<RunningSandbox> {
-    this.running ??= this.start().catch((error: unknown) => {
+  ensure(): Promise<EmbeddedSandbox> {
+    const start = this.start;
+    if (!start)
+      return Promise.reject(
+        new AppError({
+          kind: 'not-allowed',
+          message: 'This copy of GreenCloud Desktop has no sandbox to try.',
+        }),
+      );
+    this.running ??= start().catch((error: unknown) => {
       this.running = undefined;
       throw error;
     });

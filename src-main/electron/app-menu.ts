@@ -10,6 +10,8 @@ export interface AppMenuActions {
   refreshNow: () => void;
   /** Shows the window on a view, or on About. */
   show: (target: AppViewName | 'about') => void;
+  /** Present while a downloaded update waits: "Restart to Update" beside About. */
+  update?: { label: string; enabled: boolean; restart: () => void };
 }
 
 export function buildAppMenuTemplate(
@@ -18,6 +20,16 @@ export function buildAppMenuTemplate(
   actions: AppMenuActions,
 ): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
+  const restart: MenuItemConstructorOptions[] =
+    actions.update === undefined
+      ? []
+      : [
+          {
+            label: actions.update.label,
+            enabled: actions.update.enabled,
+            click: actions.update.restart,
+          },
+        ];
   const refresh: MenuItemConstructorOptions = {
     label: 'Refresh',
     accelerator: 'CmdOrCtrl+R',
@@ -43,6 +55,7 @@ export function buildAppMenuTemplate(
     label: appName,
     submenu: [
       about,
+      ...restart,
       { type: 'separator' },
       settings,
       { type: 'separator' },
@@ -100,6 +113,8 @@ export function buildAppMenuTemplate(
       ],
     },
     // The About box lives in the app menu on macOS and under Help elsewhere.
-    ...(isMac ? [] : [{ label: 'Help', submenu: [about] } as MenuItemConstructorOptions]),
+    ...(isMac
+      ? []
+      : [{ label: 'Help', submenu: [about, ...restart] } as MenuItemConstructorOptions]),
   ];
 }

@@ -1,7 +1,7 @@
 // Launch at login: the OS's own login items on Windows and macOS (Electron implements those), and
 // an XDG autostart entry on Linux, where Electron has none.
 import type { App } from 'electron';
-import type { LaunchAtLogin } from '../core/app-core';
+import type { LaunchAtLogin } from '../common/platform-ports';
 import { createXdgAutostart, xdgConfigHome } from './xdg-autostart';
 
 export const launchedAtLoginFlag = '--launched-at-login';

@@ -19,6 +19,8 @@ export interface MainWindowDeps {
   onHiddenToTray?: () => void;
   /** Started at login: stay in the tray until the user asks for the window. */
   startHidden: boolean;
+  /** DevTools in development only: the glue passes `!app.isPackaged`. */
+  allowDevTools: boolean;
   /** Window icon on Linux (Windows and macOS take it from the packaged app). */
   iconPath?: string;
 }
@@ -32,7 +34,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     // Shown once painted, so the user never sees an empty white frame in dark mode.
     show: false,
     ...(deps.iconPath === undefined ? {} : { icon: deps.iconPath }),
-    webPreferences: secureWebPreferences(deps.preloadPath),
+    webPreferences: secureWebPreferences(deps.preloadPath, { devTools: deps.allowDevTools }),
   });
 
   window.once('ready-to-show', () => {

@@ -1,18 +1,18 @@
-// Shows the core's quota alerts as system notifications. A click brings the window up, on the Buy
-// refill view when the alert offers that. Electron's Notification comes in through a factory.
+// Shows the core's quota alerts as system notifications. A click brings the window up on the
+// account the alert is about, on the Buy refill view when the alert offers that. Electron's
+// Notification comes in through a factory.
 import type { Notification, NotificationConstructorOptions } from 'electron';
-import type { AppCoreDeps } from '../core/app-core';
+import type { DesktopNotice, DesktopNotifier } from '../common/platform-ports';
 
-export type Alert = Parameters<AppCoreDeps['notifier']['notify']>[0];
 export type NotificationInstance = Pick<Notification, 'on' | 'show'>;
 
 export interface NotifierDeps {
   isSupported: () => boolean;
   createNotification: (options: NotificationConstructorOptions) => NotificationInstance;
-  onClick: (action: Alert['action']) => void;
+  onClick: (notice: DesktopNotice) => void;
 }
 
-export function createNotifier(deps: NotifierDeps): AppCoreDeps['notifier'] {
+export function createNotifier(deps: NotifierDeps): DesktopNotifier {
   // Electron drops the click handler of a notification that was garbage-collected while still on
   // screen; holding each one until it is clicked or closed keeps the click working.
   const showing = new Set<NotificationInstance>();
@@ -24,7 +24,7 @@ export function createNotifier(deps: NotifierDeps): AppCoreDeps['notifier'] {
       showing.add(notification);
       notification.on('click', () => {
         showing.delete(notification);
-        deps.onClick(alert.action);
+        deps.onClick(alert);
       });
       notification.on('close', () => showing.delete(notification));
       notification.show();

@@ -8,6 +8,7 @@ export interface TrayActionTargets {
   navigate(request: NavigationRequest): void;
   refreshNow(): Promise<void>;
   mute(choice: MuteChoice): void;
+  restartToUpdate(): void;
   quit(): void;
 }
 
@@ -36,6 +37,9 @@ export function createTrayActionHandler(targets: TrayActionTargets): (action: Tr
       case 'buy-refill':
         targets.showWindow();
         targets.navigate({ view: 'buy-refill' });
+        return;
+      case 'restart-to-update':
+        targets.restartToUpdate();
         return;
       case 'quit':
         targets.quit();

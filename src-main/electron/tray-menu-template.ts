@@ -6,6 +6,7 @@ import type { TrayAction, TrayMenuItem } from './tray-model';
 export function toMenuTemplate(
   items: readonly TrayMenuItem[],
   onAction: (action: TrayAction) => void,
+  onOpenAccount: (accountId: string) => void = () => undefined,
 ): MenuItemConstructorOptions[] {
   return items.map((item): MenuItemConstructorOptions => {
     switch (item.kind) {
@@ -15,7 +16,9 @@ export function toMenuTemplate(
       case 'separator':
         return { type: 'separator' };
       case 'submenu':
-        return { label: item.label, submenu: toMenuTemplate(item.items, onAction) };
+        return { label: item.label, submenu: toMenuTemplate(item.items, onAction, onOpenAccount) };
+      case 'account':
+        return { label: item.label, click: () => onOpenAccount(item.accountId) };
       case 'action':
         return { label: item.label, enabled: item.enabled, click: () => onAction(item.action) };
     }

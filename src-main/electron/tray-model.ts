@@ -1,16 +1,27 @@
 // What the tray shows for a quota status: icon, tooltip, macOS title and the menu, as plain data.
 // All tray decisions live here (tested in Node); tray.ts only hands the result to Electron.
 import type { QuotaLevel, QuotaStatus } from '../common/bridge-contract';
+import type { TrayAccountLine } from './tray-accounts';
 
 export type TrayIconName = 'normal' | 'low' | 'critical' | 'exhausted' | 'stale' | 'signed-out';
 
 export type TrayAction =
-  'open' | 'refresh' | 'buy-refill' | 'mute-1h' | 'mute-tomorrow' | 'mute-off' | 'unmute' | 'quit';
+  | 'open'
+  | 'refresh'
+  | 'buy-refill'
+  | 'mute-1h'
+  | 'mute-tomorrow'
+  | 'mute-off'
+  | 'unmute'
+  | 'restart-to-update'
+  | 'quit';
 
 export type TrayMenuItem =
   | { kind: 'label'; label: string }
   | { kind: 'separator' }
   | { kind: 'action'; action: TrayAction; label: string; enabled: boolean; checked?: boolean }
+  /** One account's line (several accounts signed in): a click opens that account. */
+  | { kind: 'account'; accountId: string; label: string }
   | { kind: 'submenu'; label: string; items: TrayMenuItem[] };
 
 export interface TrayModel {
@@ -25,6 +36,8 @@ export interface TrayModelOptions {
   now: number;
   /** Formats an epoch-ms time for "muted until …" (the OS locale in the app). */
   formatTime: (epochMs: number) => string;
+  /** A downloaded update waiting for the user (src-main/update decides label and enabled). */
+  updateOffer?: { label: string; enabled: boolean };
 }
 
 const iconForLevel: Record<QuotaLevel, TrayIconName> = {
@@ -79,11 +92,19 @@ function muteMenu(status: QuotaStatus, options: TrayModelOptions): TrayMenuItem 
   };
 }
 
-export function buildTrayModel(status: QuotaStatus, options: TrayModelOptions): TrayModel {
+export function buildTrayModel(
+  status: QuotaStatus,
+  options: TrayModelOptions,
+  accounts?: readonly TrayAccountLine[],
+): TrayModel {
   const signedIn = status.level !== 'signed-out';
   // The state goes into the menu itself, not only the tooltip: Linux AppIndicator shows none.
-  const stateLines: TrayMenuItem[] = [{ kind: 'label', label: status.summary }];
-  if (status.forecastText !== '') stateLines.push({ kind: 'label', label: status.forecastText });
+  // With several accounts, each gets its own line instead (tray-accounts.ts).
+  const stateLines: TrayMenuItem[] = accounts
+    ? accounts.map((line) => ({ kind: 'account' as const, ...line }))
+    : [{ kind: 'label', label: status.summary }];
+  if (!accounts && status.forecastText !== '')
+    stateLines.push({ kind: 'label', label: status.forecastText });
   const muted = muteLabel(status, options);
   if (muted !== undefined) stateLines.push({ kind: 'label', label: muted });
 
@@ -99,6 +120,9 @@ export function buildTrayModel(status: QuotaStatus, options: TrayModelOptions): 
       { kind: 'action', action: 'buy-refill', label: 'Buy refill…', enabled: signedIn },
       muteMenu(status, options),
       { kind: 'separator' },
+      ...(options.updateOffer === undefined
+        ? []
+        : [{ kind: 'action', action: 'restart-to-update', ...options.updateOffer } as const]),
       { kind: 'action', action: 'quit', label: 'Quit GreenCloud Desktop', enabled: true },
     ],
   };

@@ -3,8 +3,9 @@
 import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, Tray } from 'electron';
 import type { QuotaStatus } from '../common/bridge-contract';
+import type { TrayAccountLine } from './tray-accounts';
 import { toMenuTemplate } from './tray-menu-template';
-import { buildTrayModel, trayIconFile, type TrayAction } from './tray-model';
+import { buildTrayModel, trayIconFile, type TrayAction, type TrayModelOptions } from './tray-model';
 
 export type TrayInstance = Pick<
   Tray,
@@ -17,14 +18,26 @@ export interface TrayControllerDeps {
   iconDir: string;
   platform: NodeJS.Platform;
   onAction: (action: TrayAction) => void;
+  /** A click on one account's line (several accounts signed in). */
+  onOpenAccount?: (accountId: string) => void;
   now?: () => number;
   formatTime?: (epochMs: number) => string;
 }
 
+export interface TraySnapshot {
+  iconPath: string;
+  tooltip: string;
+  title: string;
+  /** The menu's top-level labels, in order ("" for a separator). */
+  menuLabels: string[];
+}
+
 export interface TrayController {
-  update(status: QuotaStatus): void;
+  update(status: QuotaStatus, accounts?: readonly TrayAccountLine[]): void;
+  /** Shows or removes "Restart to Update" (undefined), keeping the last quota status. */
+  setUpdateOffer(offer: TrayModelOptions['updateOffer']): void;
   /** What the tray shows now (for diagnostics and the Electron smoke test), if it exists. */
-  snapshot(): { iconPath: string; tooltip: string; title: string } | undefined;
+  snapshot(): TraySnapshot | undefined;
   destroy(): void;
 }
 
@@ -34,14 +47,21 @@ function formatClockTime(epochMs: number): string {
 
 export function createTrayController(deps: TrayControllerDeps): TrayController {
   let tray: TrayInstance | undefined;
-  let shown: { iconPath: string; tooltip: string; title: string } | undefined;
+  let shown: TraySnapshot | undefined;
+  let lastStatus: QuotaStatus | undefined;
+  let lastAccounts: readonly TrayAccountLine[] | undefined;
+  let updateOffer: TrayModelOptions['updateOffer'];
 
   return {
-    update(status) {
-      const model = buildTrayModel(status, {
+    update(status, accounts) {
+      lastStatus = status;
+      lastAccounts = accounts;
+      const options = {
         now: (deps.now ?? Date.now)(),
         formatTime: deps.formatTime ?? formatClockTime,
-      });
+        ...(updateOffer === undefined ? {} : { updateOffer }),
+      };
+      const model = buildTrayModel(status, options, accounts);
       const nextIconPath = join(deps.iconDir, trayIconFile(model.iconName, deps.platform));
       if (tray === undefined) {
         tray = deps.createTrayInstance(nextIconPath);
@@ -51,11 +71,22 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
       } else if (nextIconPath !== shown?.iconPath) {
         tray.setImage(nextIconPath);
       }
-      shown = { iconPath: nextIconPath, tooltip: model.tooltip, title: model.title };
+      shown = {
+        iconPath: nextIconPath,
+        tooltip: model.tooltip,
+        title: model.title,
+        menuLabels: model.menu.map((item) => ('label' in item ? item.label : '')),
+      };
       tray.setToolTip(model.tooltip);
       if (deps.platform === 'darwin') tray.setTitle(model.title);
       // Rebuilt and set again on every change: Linux AppIndicator ignores edits to a menu it has.
-      tray.setContextMenu(deps.buildMenu(toMenuTemplate(model.menu, deps.onAction)));
+      tray.setContextMenu(
+        deps.buildMenu(toMenuTemplate(model.menu, deps.onAction, deps.onOpenAccount)),
+      );
+    },
+    setUpdateOffer(offer) {
+      updateOffer = offer;
+      if (lastStatus !== undefined) this.update(lastStatus, lastAccounts);
     },
     snapshot: () => shown,
     destroy() {

@@ -2,7 +2,15 @@
 // values. Type-only Electron import: this module runs in plain Node under vitest.
 import type { WebPreferences } from 'electron';
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export interface WebPreferenceOptions {
+  /** DevTools only in development (`!app.isPackaged`): off unless asked for. */
+  devTools?: boolean;
+}
+
+export function secureWebPreferences(
+  preloadPath: string,
+  options: WebPreferenceOptions = {},
+): WebPreferences {
   return {
     preload: preloadPath,
     // The renderer gets only `window.greencloud`, built by the preload in its own world.
@@ -15,5 +23,6 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
+    devTools: options.devTools === true,
   };
 }

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { LaunchAtLogin } from '../core/app-core';
+import type { LaunchAtLogin } from '../common/platform-ports';
 
 export interface XdgAutostartOptions {
   /** $XDG_CONFIG_HOME, or ~/.config when it is unset or not absolute (as the spec says). */

@@ -1,6 +1,5 @@
-// The person's local "mute alerts" choice. It is about this desktop, not an account, so one mute
-// applies whichever account is signed in. Muting silences notifications only: the tray and banner
-// still show the state.
+// The person's local "mute alerts" choice for one account (the core mutes every account's watcher
+// for "mute all"). Muting silences notifications only: the tray and banner still show the state.
 
 import { z } from 'zod';
 import type { MuteChoice } from '../common/bridge-contract';

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { AppError, toAppErrorData, type AppErrorData } from '../common/app-error';
 import type { Account } from '../common/api-schemas';
 import type { MuteChoice, QuotaHistoryView, QuotaStatus } from '../common/bridge-contract';
+import type { Clock } from '../common/platform-ports';
 import { bundleSizeOf } from '../common/bundles';
 import { alertState, evaluateAlerts, type AlertState } from './alert-policy';
 import type { QuotaAlert } from './alert-text';
@@ -22,11 +23,8 @@ export type { QuotaAlert } from './alert-text';
 // The glue imports everything quota from here, including the status for when no watcher runs.
 export { signedOutQuotaStatus } from './quota-status';
 
-export interface WatcherClock {
-  now(): number;
-  setTimer(fn: () => void, ms: number): unknown;
-  clearTimer(handle: unknown): void;
-}
+/** The watcher's clock is the platform's. */
+export type WatcherClock = Clock;
 
 export interface AlertNotifier {
   notify(alert: QuotaAlert): void;
@@ -103,7 +101,8 @@ export class QuotaWatcher {
     this.names = {
       alerts: `quota-alerts-${key}`,
       history: `quota-history-${key}`,
-      mute: 'quota-mute',
+      // Per account, like the rest: "mute all" is every account's watcher muted at once.
+      mute: `quota-mute-${key}`,
     };
   }
 

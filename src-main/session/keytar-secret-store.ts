@@ -3,14 +3,7 @@
 // real module under a private keyring.
 
 import { AppError } from '../common/app-error';
-import type { SecretStore } from './secret-store';
-
-/** The part of keytar this app uses. */
-export interface KeytarLike {
-  getPassword(service: string, account: string): Promise<string | null>;
-  setPassword(service: string, account: string, password: string): Promise<void>;
-  deletePassword(service: string, account: string): Promise<boolean>;
-}
+import type { KeytarLike, SecretStore } from '../common/platform-ports';
 
 /** The keychain entries' service name: what the user sees in Keychain Access or Seahorse. */
 export const keychainServiceName = 'GreenCloud Desktop';

@@ -1,7 +1,7 @@
 // The fallback when no keychain is reachable: secrets live in this process only and are gone when
 // the app quits. Deliberately never a file: a plaintext token on disk is worse than signing in again.
 
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../common/platform-ports';
 
 export class MemorySecretStore implements SecretStore {
   readonly #values = new Map<string, string>();

@@ -5,9 +5,10 @@
 
 import { randomUUID } from 'node:crypto';
 import type { TokenStorage } from '../common/bridge-contract';
-import { KeytarSecretStore, type KeytarLike } from './keytar-secret-store';
+import type { KeytarLike } from '../common/platform-ports';
+import { KeytarSecretStore } from './keytar-secret-store';
 import { MemorySecretStore } from './memory-secret-store';
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../common/platform-ports';
 
 export interface OpenSecretStoreOptions {
   /** How long the whole probe may take before the keychain counts as unavailable. */

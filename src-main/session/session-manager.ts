@@ -1,19 +1,23 @@
-// The signed-in session: who is signed in where, their tokens, and renewing them. Tokens live only
-// here (in memory, for the requests) and in the SecretStore (for the next start); SessionState, the
-// settings file, logs and errors never see one.
+// The signed-in sessions, one per account (endpoint and email), up to a limit. Signing in, restoring
+// from the keychain at start, and signing out of one account without touching the others' tokens.
+// Each session's tokens and renewal live in its AccountSession; this class only keeps the set.
 
-import type { GreenCloudClient, AuthProvider } from '../api/greencloud-client';
-import { AppError, toAppErrorData, type AppErrorKind } from '../common/app-error';
+import type { AuthProvider, GreenCloudClient } from '../api/greencloud-client';
+import { AppError } from '../common/app-error';
 import type { LoginRequest } from '../common/api-schemas';
-import type { Endpoint, SessionState, TokenStorage } from '../common/bridge-contract';
-import { greencloudApiBaseUrl } from '../core/endpoints';
-import type { SecretStore } from './secret-store';
+import { maxAccounts, type Endpoint, type TokenStorage } from '../common/bridge-contract';
+import type { SecretStore } from '../common/platform-ports';
+import { AccountSession, sessionEnded } from './account-session';
+import { MemorySecretStore } from './memory-secret-store';
 import {
-  canRenew,
+  keepsTokensInKeychain,
+  keychainEntryLeftNotice,
+  sandboxTokenStorage,
+} from './token-storage-policy';
+import {
   parseTokens,
   renewalDue,
   secretKeyFor,
-  serializeTokens,
   tokensFrom,
   type StoredTokens,
 } from './session-tokens';
@@ -24,119 +28,131 @@ export interface SessionManagerDeps {
   /** Without `auth` the client is for calls that need no sign-in (login, refresh, reset password). */
   createClient: (baseUrl: string, auth?: AuthProvider) => GreenCloudClient;
   now?: () => number;
-  /** The endpoint a signed-out state names before anyone signs in; GreenCloud itself by default. */
-  endpoint?: Endpoint;
+  /** How many sessions at once; the contract's maxAccounts by default. */
+  maxSessions?: number;
 }
 
-type SessionListener = (state: SessionState) => void;
+/** What changed: a session began, ended by the user, ended by the server, or its storage changed. */
+export type SessionChange =
+  | { kind: 'added'; session: AccountSession }
+  | { kind: 'signed-out'; id: string }
+  | { kind: 'ended'; id: string; reason: string }
+  | { kind: 'storage'; id: string };
 
-interface ActiveSession {
-  endpoint: Endpoint;
-  email: string;
-  tokens: StoredTokens;
-  /** Signs in and refreshes; never carries a token. */
-  authClient: GreenCloudClient;
-  client: GreenCloudClient;
-  renewal?: Promise<string>;
+export type RestoreOutcome =
+  { status: 'restored'; session: AccountSession } | { status: 'needs-sign-in'; reason: string };
+
+const reasons = {
+  missing:
+    'GreenCloud Desktop no longer finds this account’s sign-in in the system keychain. Please sign in again.',
+  unreadable: 'The system keychain could not be read. Please sign in again.',
+  corrupt: 'The stored sign-in for this account could not be read. Please sign in again.',
+};
+
+export function tooManyAccounts(max: number): AppError {
+  return new AppError({
+    kind: 'not-allowed',
+    message: `GreenCloud Desktop keeps at most ${max} accounts signed in at once. Sign out of one to add another.`,
+  });
 }
-
-const sessionEnded = 'Your session has ended. Please sign in again.';
-/** Errors that mean the server refused the refresh token or API key: retrying cannot help. */
-const refusedKinds: readonly AppErrorKind[] = ['needs-login', 'invalid-credentials', 'validation'];
 
 export class SessionManager {
   readonly #secrets: SecretStore;
+  /** Sandbox sessions' tokens: never the keychain (token-storage-policy.ts). */
+  readonly #sandboxSecrets = new MemorySecretStore();
   readonly #createClient: SessionManagerDeps['createClient'];
   readonly #now: () => number;
-  readonly #listeners = new Set<SessionListener>();
-  #tokenStorage: TokenStorage;
-  #endpoint: Endpoint;
-  #current: ActiveSession | undefined;
+  readonly #max: number;
+  readonly #tokenStorage: TokenStorage;
+  readonly #sessions = new Map<string, AccountSession>();
+  readonly #listeners = new Set<(change: SessionChange) => void>();
 
   constructor(deps: SessionManagerDeps) {
     this.#secrets = deps.secrets;
     this.#tokenStorage = deps.tokenStorage;
     this.#createClient = deps.createClient;
     this.#now = deps.now ?? Date.now;
-    this.#endpoint = deps.endpoint ?? { kind: 'greencloud', baseUrl: greencloudApiBaseUrl };
+    this.#max = deps.maxSessions ?? maxAccounts;
   }
 
-  state(): SessionState {
-    const session = this.#current;
-    if (!session) return { status: 'signed-out', endpoint: { ...this.#endpoint } };
-    return {
-      status: 'signed-in',
-      email: session.email,
-      endpoint: { ...session.endpoint },
-      tokenStorage: { ...this.#tokenStorage },
-    };
+  get(id: string): AccountSession | undefined {
+    return this.#sessions.get(id);
   }
 
-  /** An AppError 'twofa-required' passes through untouched: the view then asks for the code. */
-  async signIn(endpoint: Endpoint, request: LoginRequest): Promise<SessionState> {
-    const authClient = this.#createClient(endpoint.baseUrl);
-    const response = await authClient.login(request);
-    const session = this.#open(
-      endpoint,
-      request.email.trim(),
-      tokensFrom(response, this.#now()),
-      authClient,
-    );
-    await this.#replaceWith(session);
-    return this.state();
-  }
-
-  /** The token exchange does not say whose key it was, so the email comes from GET /user. */
-  async signInWithApiKey(endpoint: Endpoint, key: string): Promise<SessionState> {
-    const authClient = this.#createClient(endpoint.baseUrl);
-    const response = await authClient.loginWithApiKey(key);
-    const tokens = tokensFrom(response, this.#now(), { apiKey: key.trim() });
-    const session = this.#open(endpoint, '', tokens, authClient);
-    session.email = (await session.client.getAccount()).email;
-    await this.#replaceWith(session);
-    return this.state();
+  sessions(): AccountSession[] {
+    return [...this.#sessions.values()];
   }
 
   /**
-   * Picks up the session kept in the keychain at the last run. Signed out when nothing is stored or
-   * the server refuses to renew it; a network failure keeps the session (renewal is retried on the
-   * next request), so being offline at start does not cost the user their sign-in.
+   * An AppError 'twofa-required' passes through untouched: the view then asks for the code.
+   * Signing in to an account that already has a session refreshes its tokens and returns it.
    */
-  async restore(endpoint: Endpoint, email: string): Promise<SessionState> {
-    const key = secretKeyFor(endpoint.baseUrl, email);
-    const current = this.#current;
-    if (current && secretKeyFor(current.endpoint.baseUrl, current.email) === key)
-      return this.state();
+  async signIn(endpoint: Endpoint, request: LoginRequest): Promise<AccountSession> {
+    const email = request.email.trim();
+    // Refused before the password leaves the machine: the server need not see a login we will drop.
+    this.#checkRoomFor(secretKeyFor(endpoint.baseUrl, email));
+    const response = await this.#createClient(endpoint.baseUrl).login(request);
+    return this.#add(endpoint, email, tokensFrom(response, this.#now()));
+  }
+
+  /** The token exchange does not say whose key it was, so the email comes from GET /user. */
+  async signInWithApiKey(endpoint: Endpoint, key: string): Promise<AccountSession> {
+    const response = await this.#createClient(endpoint.baseUrl).loginWithApiKey(key);
+    const tokens = tokensFrom(response, this.#now(), { apiKey: key.trim() });
+    // A throwaway session learns the email; it stores nothing, and the real one saves once it is known.
+    const probe = this.#session(endpoint, '', tokens, new MemorySecretStore());
+    const email = (await probe.client.getAccount()).email;
+    this.#checkRoomFor(secretKeyFor(endpoint.baseUrl, email));
+    return this.#add(endpoint, email, tokens);
+  }
+
+  /**
+   * Picks up a session kept in the keychain at the last run. It needs signing in again when nothing
+   * usable is stored or the server refuses to renew it; a network failure keeps the session (renewal
+   * is retried on the next request), so being offline at start does not cost anyone their sign-in.
+   */
+  async restore(endpoint: Endpoint, email: string): Promise<RestoreOutcome> {
+    const id = secretKeyFor(endpoint.baseUrl, email);
+    const existing = this.#sessions.get(id);
+    if (existing) return { status: 'restored', session: existing };
 
     let tokens: StoredTokens | undefined;
     try {
-      const text = await this.#secrets.get(key);
-      tokens = text === null ? undefined : parseTokens(text);
-      if (text !== null && !tokens) await this.#secrets.delete(key);
+      const secrets = this.#secretsFor(endpoint);
+      const text = await secrets.get(id);
+      if (text === null) return { status: 'needs-sign-in', reason: reasons.missing };
+      tokens = parseTokens(text);
+      if (!tokens) {
+        await secrets.delete(id);
+        return { status: 'needs-sign-in', reason: reasons.corrupt };
+      }
     } catch {
-      // An unreadable keychain is the same as an empty one here: the user signs in again.
+      return { status: 'needs-sign-in', reason: reasons.unreadable };
     }
-    if (!tokens) return this.state();
-
-    const session = this.#open(endpoint, email, tokens, this.#createClient(endpoint.baseUrl));
-    await this.#replaceWith(session, { save: false });
+    this.#checkRoomFor(id);
+    const session = this.#session(endpoint, email, tokens);
     if (renewalDue(tokens, this.#now())) {
-      await this.#renew(session).catch(() => undefined);
+      try {
+        await session.renew();
+      } catch {
+        if (session.ended) return { status: 'needs-sign-in', reason: sessionEnded };
+      }
     }
-    return this.state();
+    this.#track(session);
+    return { status: 'restored', session };
   }
 
-  async signOut(): Promise<SessionState> {
-    const session = this.#current;
-    if (session) await this.#end(session);
-    return this.state();
-  }
-
-  /** The client that signs its requests with this session's token. */
-  client(): GreenCloudClient {
-    if (!this.#current)
-      throw new AppError({ kind: 'needs-login', message: 'Please sign in to GreenCloud first.' });
-    return this.#current.client;
+  /**
+   * Ends one account's session and deletes only its tokens. Resolves with a sentence for the user
+   * when the keychain entry (a refresh token in it) could not be removed.
+   */
+  async signOut(id: string): Promise<string | undefined> {
+    const session = this.#sessions.get(id);
+    if (!session) return undefined;
+    this.#sessions.delete(id);
+    const removed = await session.end();
+    this.#emit({ kind: 'signed-out', id });
+    return removed ? undefined : keychainEntryLeftNotice(session.email);
   }
 
   /** For the calls that work signed out: reset password, set a new one with the emailed code. */
@@ -144,127 +160,66 @@ export class SessionManager {
     return this.#createClient(endpoint.baseUrl);
   }
 
-  onChange(listener: SessionListener): () => void {
+  onChange(listener: (change: SessionChange) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
   // ---- Inside ----
 
-  #open(
-    endpoint: Endpoint,
-    email: string,
-    tokens: StoredTokens,
-    authClient: GreenCloudClient,
-  ): ActiveSession {
-    const session: ActiveSession = {
-      endpoint: { ...endpoint },
-      email,
-      tokens,
-      authClient,
-      client: authClient,
-    };
-    const auth: AuthProvider = {
-      accessToken: async () => {
-        if (renewalDue(session.tokens, this.#now()) && canRenew(session.tokens))
-          return this.#renew(session);
-        return session.tokens.accessToken;
-      },
-      // The client asks only after checking that the refused token is still the current one, so a
-      // late 401 from before a finished renewal does not spend the rotated refresh token again.
-      renewAccessToken: () => this.#renew(session),
-    };
-    session.client = this.#createClient(endpoint.baseUrl, auth);
+  #checkRoomFor(id: string): void {
+    if (!this.#sessions.has(id) && this.#sessions.size >= this.#max)
+      throw tooManyAccounts(this.#max);
+  }
+
+  async #add(endpoint: Endpoint, email: string, tokens: StoredTokens): Promise<AccountSession> {
+    const existing = this.#sessions.get(secretKeyFor(endpoint.baseUrl, email));
+    if (existing) {
+      await existing.replaceTokens(tokens);
+      return existing;
+    }
+    const session = this.#session(endpoint, email, tokens);
+    await session.save();
+    this.#track(session);
     return session;
   }
 
-  /** One renewal at a time per session: callers arriving while one runs share its result. */
-  #renew(session: ActiveSession): Promise<string> {
-    session.renewal ??= this.#runRenewal(session).finally(() => {
-      session.renewal = undefined;
+  #session(
+    endpoint: Endpoint,
+    email: string,
+    tokens: StoredTokens,
+    secrets: SecretStore = this.#secretsFor(endpoint),
+  ): AccountSession {
+    return new AccountSession({
+      endpoint,
+      email,
+      tokens,
+      secrets,
+      tokenStorage: keepsTokensInKeychain(endpoint) ? this.#tokenStorage : sandboxTokenStorage,
+      createClient: this.#createClient,
+      now: this.#now,
     });
-    return session.renewal;
   }
 
-  async #runRenewal(session: ActiveSession): Promise<string> {
-    const { refreshToken, apiKey } = session.tokens;
-    try {
-      let response;
-      if (refreshToken !== undefined) response = await session.authClient.refresh(refreshToken);
-      else if (apiKey !== undefined) response = await session.authClient.loginWithApiKey(apiKey);
-      else throw new AppError({ kind: 'needs-login', message: sessionEnded });
-      session.tokens = tokensFrom(response, this.#now(), session.tokens);
-    } catch (error) {
-      if (error instanceof AppError && refusedKinds.includes(error.kind)) {
-        if (this.#current === session) await this.#end(session);
-        throw new AppError({ kind: 'needs-login', message: sessionEnded });
-      }
-      // Offline, timeout, a server error: the session is still good, the next request tries again.
-      throw error instanceof AppError ? error : new AppError(toAppErrorData(error));
-    }
-    // A renewal that finishes after sign-out (or after someone else signed in) must not store anything.
-    if (this.#current === session) await this.#save(session);
-    return session.tokens.accessToken;
+  #secretsFor(endpoint: Endpoint): SecretStore {
+    return keepsTokensInKeychain(endpoint) ? this.#secrets : this.#sandboxSecrets;
   }
 
-  async #replaceWith(
-    session: ActiveSession,
-    options: { save: boolean } = { save: true },
-  ): Promise<void> {
-    const previous = this.#current;
-    const sameEntry =
-      previous !== undefined &&
-      secretKeyFor(previous.endpoint.baseUrl, previous.email) ===
-        secretKeyFor(session.endpoint.baseUrl, session.email);
-    // Signing in as someone else signs the previous account out, tokens and all.
-    if (previous && !sameEntry) await this.#deleteTokens(previous);
-    this.#current = session;
-    this.#endpoint = { ...session.endpoint };
-    if (options.save) await this.#save(session);
-    this.#emit();
+  #track(session: AccountSession): void {
+    this.#sessions.set(session.id, session);
+    session.onEnded((reason) => {
+      if (this.#sessions.get(session.id) !== session) return;
+      this.#sessions.delete(session.id);
+      this.#emit({ kind: 'ended', id: session.id, reason });
+    });
+    session.onChange(() => this.#emit({ kind: 'storage', id: session.id }));
+    this.#emit({ kind: 'added', session });
   }
 
-  async #end(session: ActiveSession): Promise<void> {
-    this.#current = undefined;
-    this.#endpoint = { ...session.endpoint };
-    await this.#deleteTokens(session);
-    this.#emit();
-  }
-
-  async #deleteTokens(session: ActiveSession): Promise<void> {
-    try {
-      await this.#secrets.delete(secretKeyFor(session.endpoint.baseUrl, session.email));
-    } catch {
-      // The keychain went away: nothing can be deleted, and the stale entry can no longer renew once
-      // its refresh token has been rotated past. Signing out still succeeds for the user.
-    }
-  }
-
-  // A keychain that fails after the start-up probe (locked, its daemon gone) must not break the
-  // session: the tokens stay in memory for this run, and the state says why.
-  async #save(session: ActiveSession): Promise<void> {
-    try {
-      await this.#secrets.set(
-        secretKeyFor(session.endpoint.baseUrl, session.email),
-        serializeTokens(session.tokens),
-      );
-    } catch {
-      if (this.#tokenStorage.kind === 'keychain') {
-        this.#tokenStorage = {
-          kind: 'memory',
-          reason:
-            'The system keychain stopped working, so you will need to sign in again next time you open GreenCloud.',
-        };
-        this.#emit();
-      }
-    }
-  }
-
-  #emit(): void {
-    const state = this.state();
+  #emit(change: SessionChange): void {
     for (const listener of this.#listeners) {
       try {
-        listener(state);
+        listener(change);
       } catch {
         // One listener's failure must not keep the others (the window, the tray) from hearing it.
       }

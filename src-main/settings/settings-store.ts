@@ -4,15 +4,15 @@
 
 import { z } from 'zod';
 import { AppError } from '../common/app-error';
-import { settingsPatch, type AppSettings, type SettingsPatch } from '../common/bridge-contract';
+import {
+  settingsPatch,
+  updateChannels,
+  type AppSettings,
+  type SettingsPatch,
+} from '../common/bridge-contract';
+import type { SettingsBackend } from '../common/platform-ports';
 import { validate } from '../common/validate';
 import { normalizeServerUrl, serverUrlProblem } from './server-url';
-
-/** What electron-store and conf both offer: the whole stored object, read and replaced at once. */
-export interface SettingsBackend {
-  get store(): Record<string, unknown>;
-  set store(value: Record<string, unknown>);
-}
 
 export interface WindowBounds {
   x?: number;
@@ -21,8 +21,9 @@ export interface WindowBounds {
   height: number;
 }
 
-/** Who to restore at start. An email is not a secret; the tokens stay in the keychain. */
-export interface LastSession {
+/** An account to restore at start. An email is not a secret; the tokens stay in the keychain. */
+export interface RememberedAccount {
+  kind: 'greencloud' | 'custom';
   baseUrl: string;
   email: string;
 }
@@ -33,6 +34,7 @@ export const defaultSettings: AppSettings = {
   notifications: { enabled: true, earlyWarning: true },
   launchAtLogin: false,
   appearance: 'system',
+  updateChannel: 'stable',
 };
 
 // ---- Reading back: a hand-edited or corrupt file must never crash the app. Each key is checked on
@@ -79,10 +81,22 @@ const storedWindowBounds = z
   .optional()
   .catch(undefined);
 
-const storedLastSession = z
-  .object({ baseUrl: storedUrl, email: z.string().min(1) })
-  .optional()
-  .catch(undefined);
+const storedAccount = z.object({
+  kind: z.enum(['greencloud', 'custom']),
+  baseUrl: storedUrl,
+  email: z.string().min(1),
+});
+/** One unreadable entry drops only itself, never the rest of the list. */
+const storedAccounts = z
+  .array(z.unknown())
+  .catch([])
+  .transform((items) =>
+    items.flatMap((item) => {
+      const parsed = storedAccount.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  );
+const storedCurrentAccount = z.string().min(1).optional().catch(undefined);
 
 // ---- Changing: the bridge's patch schema plus the address rule, with the field it concerns. ----
 
@@ -112,6 +126,10 @@ export class SettingsStore {
       notifications: storedNotifications.parse(raw.notifications),
       launchAtLogin: z.boolean().catch(defaultSettings.launchAtLogin).parse(raw.launchAtLogin),
       appearance: storedAppearance.parse(raw.appearance),
+      updateChannel: z
+        .enum(updateChannels)
+        .catch(defaultSettings.updateChannel)
+        .parse(raw.updateChannel),
     };
   }
 
@@ -141,6 +159,7 @@ export class SettingsStore {
       notifications: { ...current.notifications, ...definedOnly(valid.notifications ?? {}) },
       launchAtLogin: valid.launchAtLogin ?? current.launchAtLogin,
       appearance: valid.appearance ?? current.appearance,
+      updateChannel: valid.updateChannel ?? current.updateChannel,
     };
     this.#write({ ...next });
     return next;
@@ -164,13 +183,22 @@ export class SettingsStore {
     this.#write({ trayHintShown: true });
   }
 
-  lastSession(): LastSession | undefined {
-    return storedLastSession.parse(this.#read().lastSession);
+  /** The accounts to restore at next start, in the order they were added. */
+  rememberedAccounts(): RememberedAccount[] {
+    return storedAccounts.parse(this.#read().accounts);
   }
 
-  /** Remembers who to restore at next start; undefined forgets it (after signing out). */
-  setLastSession(value: LastSession | undefined): void {
-    this.#write({ lastSession: value === undefined ? undefined : storedLastSession.parse(value) });
+  setRememberedAccounts(accounts: readonly RememberedAccount[]): void {
+    this.#write({ accounts: storedAccounts.parse(accounts) });
+  }
+
+  /** The account the window showed last (its id), to show it again at start. */
+  currentAccount(): string | undefined {
+    return storedCurrentAccount.parse(this.#read().currentAccount);
+  }
+
+  setCurrentAccount(id: string | undefined): void {
+    this.#write({ currentAccount: id });
   }
 
   // An unreadable file (conf throws on broken JSON unless told to clear it) reads as empty: defaults.

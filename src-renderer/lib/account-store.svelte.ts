@@ -1,5 +1,6 @@
-// The account as main last fetched it. A failed refresh never blanks the data: the snapshot stays,
-// marked stale with its time, and the error is kept beside it for the views to explain.
+// The shown account as main last fetched it. A failed refresh never blanks the data: the snapshot
+// stays, marked stale with its time, and the error is kept beside it for the views to explain.
+// Bound to one account at a time (bindTo): every call names it, events about others are ignored.
 
 import type { BridgeResult } from '../../src-main/common/app-error';
 import type { AccountSnapshot, GreenCloudBridge } from '../../src-main/common/bridge-contract';
@@ -15,6 +16,7 @@ export type Flags = FlagsRequest;
 
 export class AccountStore {
   readonly #bridge: GreenCloudBridge;
+  #accountId = $state<string | undefined>(undefined);
   #snapshot = $state<AccountSnapshot | null>(null);
   #loading = $state(false);
   #error = $state<AppErrorData | null>(null);
@@ -33,6 +35,19 @@ export class AccountStore {
 
   constructor(bridge: GreenCloudBridge) {
     this.#bridge = bridge;
+  }
+
+  /** The account this store shows, or undefined when none is signed in. */
+  get id(): string {
+    // An unbound store names no account: main refuses the call with a sentence.
+    return this.#accountId ?? '';
+  }
+
+  /** Shows another account: the last one's data is dropped at once. */
+  bindTo(accountId: string | undefined): void {
+    if (accountId === this.#accountId) return;
+    this.#accountId = accountId;
+    this.clear();
   }
 
   get snapshot(): AccountSnapshot | null {
@@ -56,7 +71,8 @@ export class AccountStore {
   }
 
   subscribe(): () => void {
-    return listen(this.#bridge.onAccountChanged?.bind(this.#bridge), (snapshot) => {
+    return listen(this.#bridge.onAccountChanged?.bind(this.#bridge), ({ accountId, snapshot }) => {
+      if (accountId !== this.#accountId) return;
       if (snapshot) this.apply(snapshot);
       else this.clear();
     });
@@ -73,18 +89,12 @@ export class AccountStore {
     this.#pendingFlags = null;
   }
 
-  /** Main's cached snapshot, if it has one; nothing else (used at boot, before the session is known). */
-  async prefetch(): Promise<void> {
-    const cached = await settle(() => this.#bridge.getAccount());
-    if (cached.ok && cached.value && !this.#snapshot) this.apply(cached.value);
-  }
-
   /** The cached snapshot if main has one, otherwise a fresh fetch. */
   async load(): Promise<void> {
     if (this.#loading) return;
     this.#loading = true;
     this.#error = null;
-    const cached = await settle(() => this.#bridge.getAccount());
+    const cached = await settle(() => this.#bridge.getAccount({ accountId: this.id }));
     this.#loading = false;
     if (!cached.ok) {
       this.#error = cached.error;
@@ -97,7 +107,7 @@ export class AccountStore {
   async refresh(): Promise<void> {
     if (this.#loading) return;
     this.#loading = true;
-    const result = await settle(() => this.#bridge.refreshAccount());
+    const result = await settle(() => this.#bridge.refreshAccount({ accountId: this.id }));
     this.#loading = false;
     if (result.ok) this.apply(result.value);
     else this.#error = result.error;
@@ -109,42 +119,42 @@ export class AccountStore {
    */
   async setFlags(next: Flags): Promise<BridgeResult<AccountSnapshot>> {
     this.#pendingFlags = next;
-    const result = await settle(() => this.#bridge.setFlags(next));
+    const result = await settle(() => this.#bridge.setFlags({ accountId: this.id, ...next }));
     if (result.ok) this.apply(result.value);
     this.#pendingFlags = null;
     return result;
   }
 
   changePassword(request: ChangePasswordRequest) {
-    return settle(() => this.#bridge.changePassword(request));
+    return settle(() => this.#bridge.changePassword({ accountId: this.id, ...request }));
   }
   revealApiKey() {
-    return settle(() => this.#bridge.revealApiKey());
+    return settle(() => this.#bridge.revealApiKey({ accountId: this.id }));
   }
   copyApiKey() {
-    return settle(() => this.#bridge.copyApiKey());
+    return settle(() => this.#bridge.copyApiKey({ accountId: this.id }));
   }
   /** Copies the 2FA secret being set up; main clears the clipboard again after a minute. */
   copyTwoFactorSecret() {
-    return settle(() => this.#bridge.copyTwoFactorSecret());
+    return settle(() => this.#bridge.copyTwoFactorSecret({ accountId: this.id }));
   }
   beginTwoFactor() {
-    return settle(() => this.#bridge.beginTwoFactor());
+    return settle(() => this.#bridge.beginTwoFactor({ accountId: this.id }));
   }
   verifyTwoFactor(code: string) {
-    return this.#applying(() => this.#bridge.verifyTwoFactor({ code }));
+    return this.#applying(() => this.#bridge.verifyTwoFactor({ accountId: this.id, code }));
   }
   disableTwoFactor(code: string) {
-    return this.#applying(() => this.#bridge.disableTwoFactor({ code }));
+    return this.#applying(() => this.#bridge.disableTwoFactor({ accountId: this.id, code }));
   }
   setBundle(request: SetBundleRequest) {
-    return this.#applying(() => this.#bridge.setBundle(request));
+    return this.#applying(() => this.#bridge.setBundle({ accountId: this.id, ...request }));
   }
   changeBundle(name: BundleName) {
-    return this.#applying(() => this.#bridge.changeBundle({ name }));
+    return this.#applying(() => this.#bridge.changeBundle({ accountId: this.id, name }));
   }
   changeCard(paymentMethod: string) {
-    return settle(() => this.#bridge.changeCard({ paymentMethod }));
+    return settle(() => this.#bridge.changeCard({ accountId: this.id, paymentMethod }));
   }
 
   /**
@@ -155,7 +165,7 @@ export class AccountStore {
     if (this.#buying) return null;
     this.#buying = true;
     try {
-      return await this.#applying(() => this.#bridge.buyRefill());
+      return await this.#applying(() => this.#bridge.buyRefill({ accountId: this.id }));
     } finally {
       this.#buying = false;
     }

@@ -46,26 +46,25 @@ export class AppState {
       ),
       this.connectivity.watch(target),
     ];
+    // The account and quota load as soon as the session state names the shown account
+    // (showAccount): every call about an account names it, so they cannot be asked before.
     void this.session.load();
-    // Most starts restore a session: ask for the account and quota alongside the session state,
-    // not after it answers, so the Account view is one round trip sooner. Signed out, these
-    // answer "nothing" and are asked again after sign-in.
-    void this.account.prefetch();
-    void this.quota.load();
     return () => stops.forEach((stop) => stop());
   }
 
-  /** Called when a session begins: the signed-in views read these. */
-  loadSignedIn(): void {
-    if (!this.account.snapshot) void this.account.load();
-    if (!this.quota.status || this.quota.status.level === 'signed-out') void this.quota.load();
+  /**
+   * Called when the shown account changes (signed in, switched, signed out): the stores bind to it
+   * and load, or, with none left, nothing of the last person's account stays in memory.
+   */
+  showAccount(accountId: string | undefined): void {
+    this.account.bindTo(accountId);
+    this.quota.bindTo(accountId);
+    if (accountId === undefined) {
+      this.router.reset();
+      return;
+    }
+    void this.account.load();
+    void this.quota.load();
     void this.settings.load();
-  }
-
-  /** Called when the session ends: nothing of the last person's account stays in memory. */
-  clearSignedIn(): void {
-    this.account.clear();
-    this.quota.clear();
-    this.router.reset();
   }
 }

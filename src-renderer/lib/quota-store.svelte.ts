@@ -1,5 +1,6 @@
-// The quota watcher's state as main reports it: level, summary, forecast and history. The in-app
-// banner mirrors it so the window and the tray always say the same thing.
+// The shown account's quota watcher state as main reports it: level, summary, forecast and history.
+// The in-app banner mirrors it so the window and the tray always say the same thing. Bound to one
+// account at a time, like the account store.
 
 import type {
   GreenCloudBridge,
@@ -11,6 +12,7 @@ import { listen, settle, type AppErrorData } from './bridge';
 
 export class QuotaStore {
   readonly #bridge: GreenCloudBridge;
+  #accountId = $state<string | undefined>(undefined);
   #status = $state<QuotaStatus | null>(null);
   #refreshing = $state(false);
   #error = $state<AppErrorData | null>(null);
@@ -39,6 +41,12 @@ export class QuotaStore {
     this.#bridge = bridge;
   }
 
+  bindTo(accountId: string | undefined): void {
+    if (accountId === this.#accountId) return;
+    this.#accountId = accountId;
+    this.clear();
+  }
+
   get status(): QuotaStatus | null {
     return this.#status;
   }
@@ -62,13 +70,17 @@ export class QuotaStore {
     const at = this.#status?.historyAt;
     if (at === undefined || at === this.#historyFor) return;
     this.#historyFor = at;
-    const result = await settle(() => this.#bridge.getQuotaHistory());
+    const accountId = this.#id;
+    const result = await settle(() => this.#bridge.getQuotaHistory({ accountId }));
+    if (accountId !== this.#id) return;
     if (result.ok) this.#history = result.value;
     else this.#historyFor = undefined;
   }
 
   subscribe(): () => void {
-    return listen(this.#bridge.onQuotaChanged?.bind(this.#bridge), (status) => this.apply(status));
+    return listen(this.#bridge.onQuotaChanged?.bind(this.#bridge), ({ accountId, status }) => {
+      if (accountId === this.#accountId) this.apply(status);
+    });
   }
 
   apply(status: QuotaStatus): void {
@@ -85,7 +97,7 @@ export class QuotaStore {
   }
 
   async load(): Promise<void> {
-    const result = await settle(() => this.#bridge.getQuotaStatus());
+    const result = await settle(() => this.#bridge.getQuotaStatus({ accountId: this.#id }));
     if (result.ok) this.apply(result.value);
     else this.#error = result.error;
   }
@@ -93,15 +105,25 @@ export class QuotaStore {
   async refreshNow(): Promise<void> {
     if (this.#refreshing) return;
     this.#refreshing = true;
-    const result = await settle(() => this.#bridge.refreshQuotaNow());
+    const result = await settle(() => this.#bridge.refreshQuotaNow({ accountId: this.#id }));
     this.#refreshing = false;
     if (result.ok) this.apply(result.value);
     else this.#error = result.error;
   }
 
+  /** Mutes this account's alerts. */
   async mute(choice: MuteChoice) {
-    const result = await settle(() => this.#bridge.muteAlerts({ choice }));
+    const result = await settle(() => this.#bridge.muteAlerts({ accountId: this.#id, choice }));
     if (result.ok) this.apply(result.value);
     return result;
+  }
+
+  /** Mutes every signed-in account's alerts; this account's state follows in its event. */
+  muteAll(choice: MuteChoice) {
+    return settle(() => this.#bridge.muteAllAlerts({ choice }));
+  }
+
+  get #id(): string {
+    return this.#accountId ?? '';
   }
 }

@@ -1,8 +1,13 @@
-// Who is signed in, against which server. Main owns the session (tokens never reach the renderer);
-// this store mirrors its state from call results and the `sessionChanged` event.
+// Who is signed in, against which server: the account the window shows and every account beside
+// it. Main owns the sessions (tokens never reach the renderer); this store mirrors its state from
+// call results and the `sessionChanged` event, and knows when the user is adding an account.
 
 import type { BridgeResult } from '../../src-main/common/app-error';
-import type { GreenCloudBridge, SessionState } from '../../src-main/common/bridge-contract';
+import type {
+  AccountEntry,
+  GreenCloudBridge,
+  SessionState,
+} from '../../src-main/common/bridge-contract';
 import type { LoginRequest, SetPasswordRequest } from '../../src-main/common/api-schemas';
 import { listen, settle, type AppErrorData } from './bridge';
 
@@ -18,6 +23,10 @@ export class SessionStore {
   #endedEmail = $state<string | undefined>(undefined);
   /** Set while the user's own sign-out runs, so its signed-out state is not read as an expiry. */
   #signingOut = false;
+  /** Showing the sign-in screen to add an account while others stay signed in. */
+  #adding = $state(false);
+  /** The email to sign in with again (an account that needs it), when adding. */
+  #addingEmail = $state<string | undefined>(undefined);
 
   readonly signedIn = $derived(this.#state?.status === 'signed-in');
   readonly isSandbox = $derived(this.#state?.endpoint.kind === 'sandbox');
@@ -39,6 +48,19 @@ export class SessionStore {
   get endedEmail(): string | undefined {
     return this.#endedEmail;
   }
+  /** The account the window shows; every call about an account names this one. */
+  get accountId(): string | undefined {
+    return this.#state?.status === 'signed-in' ? this.#state.accountId : undefined;
+  }
+  get accounts(): AccountEntry[] {
+    return this.#state?.accounts ?? [];
+  }
+  get adding(): boolean {
+    return this.#adding;
+  }
+  get addingEmail(): string | undefined {
+    return this.#addingEmail;
+  }
   get email(): string | undefined {
     return this.#state?.status === 'signed-in' ? this.#state.email : undefined;
   }
@@ -57,7 +79,7 @@ export class SessionStore {
     // Signed in, then signed out without asking: main dropped a session the server no longer
     // honours (or could not renew). Say so on the sign-in screen instead of silently moving there.
     if (this.#state?.status === 'signed-in' && state.status === 'signed-out') {
-      this.#endedNotice = this.#signingOut ? null : sessionEndedSentence;
+      this.#endedNotice = state.notice ?? (this.#signingOut ? null : sessionEndedSentence);
       this.#endedEmail =
         this.#signingOut || this.#state.endpoint.kind === 'sandbox' ? undefined : this.#state.email;
       this.#signingOut = false;
@@ -86,9 +108,29 @@ export class SessionStore {
   trySandbox() {
     return this.#applying(() => this.#bridge.trySandbox());
   }
-  async signOut() {
+  /** Shows the sign-in screen to add another account (or sign one in again), keeping the rest. */
+  startAdding(email?: string): void {
+    this.#adding = true;
+    this.#addingEmail = email;
+  }
+  stopAdding(): void {
+    this.#adding = false;
+    this.#addingEmail = undefined;
+  }
+  switchAccount(accountId: string) {
+    return this.#applying(() => this.#bridge.switchAccount({ accountId }));
+  }
+  /** Signs out of the shown account (or the one named); the others stay signed in. */
+  async signOut(accountId = this.accountId) {
+    if (accountId === undefined) return this.#applying(() => this.#bridge.getSessionState());
     this.#signingOut = true;
-    const result = await this.#applying(() => this.#bridge.signOut());
+    const result = await this.#applying(() => this.#bridge.signOut({ accountId }));
+    if (!result.ok) this.#signingOut = false;
+    return result;
+  }
+  async signOutAll() {
+    this.#signingOut = true;
+    const result = await this.#applying(() => this.#bridge.signOutAll());
     if (!result.ok) this.#signingOut = false;
     return result;
   }
@@ -103,7 +145,10 @@ export class SessionStore {
     run: () => Promise<BridgeResult<SessionState>>,
   ): Promise<BridgeResult<SessionState>> {
     const result = await settle(run);
-    if (result.ok) this.apply(result.value);
+    if (result.ok) {
+      this.apply(result.value);
+      if (result.value.status === 'signed-in') this.stopAdding();
+    }
     return result;
   }
 }

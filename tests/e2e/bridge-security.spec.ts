@@ -107,16 +107,21 @@ test('no token reaches the page, and the API key only after Reveal', async ({ ap
 
   const pageState = await page.evaluate(async () => {
     const bridge = window.greencloud;
+    const session = await bridge.getSessionState();
+    const accountId =
+      session.ok && session.value.status === 'signed-in' ? session.value.accountId : '';
     const reads = await Promise.all([
-      bridge.getSessionState(),
-      bridge.getAccount(),
-      bridge.refreshAccount(),
-      bridge.getQuotaStatus(),
-      bridge.refreshQuotaNow(),
+      bridge.getAccount({ accountId }),
+      bridge.refreshAccount({ accountId }),
+      bridge.getQuotaStatus({ accountId }),
+      bridge.refreshQuotaNow({ accountId }),
       bridge.getSettings(),
       bridge.getAppInfo(),
-      bridge.listInvoices(),
+      bridge.listInvoices({ accountId }),
     ]);
+    // Every read answered with data, not a refusal.
+    if (!reads.every((read) => read.ok)) throw new Error('a bridge read failed');
+    reads.unshift(session);
     const storage = (store: Storage) =>
       Object.fromEntries(
         Array.from({ length: store.length }, (_, i) => store.key(i)!).map((key) => [

@@ -9,7 +9,8 @@ import { captureView } from './harness/screens';
 
 /** The flags as GreenCloud holds them, read with GET /user through the app's own client. */
 async function flagsOnServer(app: AppHarness) {
-  return (await app.core.handlers.refreshAccount()).account.flags;
+  return (await app.core.handlers.refreshAccount({ accountId: await app.accountId() })).account
+    .flags;
 }
 
 test('turning off low-quota alerts leaves auto-renewal on', async ({ app }) => {

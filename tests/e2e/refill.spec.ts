@@ -28,7 +28,7 @@ test.describe('Buy refill', () => {
 
     await page.getByRole('button', { name: 'Buy refill…' }).click();
     await expect(dialog).toContainText(
-      'Add 100,000 invocations to your DEVELOPER bundle for 9.99?',
+      'Add 100,000 invocations to the DEVELOPER bundle of demo@greencloud.test for 9.99?',
     );
     expect(await control.countRequests('POST', '/v1/user/buy')).toBe(0);
     await captureView(page, 'refill-confirm');

@@ -67,6 +67,22 @@ test('notifications, early warning and muting alerts', async ({ app }) => {
   await expect(page.getByTestId('mute-status')).toHaveText('Alerts are not muted.');
 });
 
+test('the update channel is saved and survives a reload', async ({ app }) => {
+  const page = app.page;
+  const channel = page.getByLabel('Updates');
+  await expect(channel).toHaveValue('stable');
+  await expect(channel).toHaveAccessibleDescription(/restarts only when you choose Restart/);
+  await channel.selectOption({ label: 'Beta releases too' });
+  await expect(page.getByTestId('settings-status')).toHaveText('Updates saved.');
+  await page.reload();
+  await openView(page, 'Settings');
+  await expect(channel).toHaveValue('beta');
+  expect(await page.evaluate(() => window.greencloud.getSettings())).toMatchObject({
+    ok: true,
+    value: { updateChannel: 'beta' },
+  });
+});
+
 test('launch at login on Linux writes and removes an XDG autostart entry', async ({ app }) => {
   const page = app.page;
   const launch = page.getByRole('switch', { name: 'Launch at login' });

@@ -8,16 +8,14 @@ import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import Conf from 'conf';
 import keytar from 'keytar';
-import {
-  bridgeCallNames,
-  callChannel,
-  eventChannel,
-} from '../../../src-main/common/bridge-contract';
+import { bridgeCallNames, callChannel, eventChannel } from '../../../src-main/common/bridge-names';
 import { launchedAtLoginFlag } from '../../../src-main/electron/launch-at-login';
 import { createXdgAutostart } from '../../../src-main/electron/xdg-autostart';
 import { createAppCore, type AppCore } from '../../../src-main/core/app-core';
 import { createHandlerRegistry } from '../../../src-main/core/handler-registry';
-import type { QuotaAlert, WatcherClock } from '../../../src-main/quota/quota-watcher';
+import type { DesktopNotice } from '../../../src-main/common/platform-ports';
+import type { WatcherClock } from '../../../src-main/quota/quota-watcher';
+import { sandboxAccounts } from '../../../sandbox/seed-accounts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { SandboxControl } from '../../helpers/sandbox-control';
 import { buildPageBridgeScript } from './page-bridge-script';
@@ -29,7 +27,7 @@ export interface AppHarness {
   sandbox: RunningSandbox;
   control: SandboxControl;
   /** Alerts the core handed to the OS notifier (the boundary we record instead of showing). */
-  notifications: QuotaAlert[];
+  notifications: DesktopNotice[];
   /** URLs the core asked the system browser to open. */
   openedUrls: string[];
   /** The OS clipboard stand-in. */
@@ -44,6 +42,10 @@ export interface AppHarness {
    * time, and the sandbox keeps its own clock (`control.advanceClock`).
    */
   advanceClock(ms: number): Promise<void>;
+  /** The id of a signed-in account (the shown one when no email is given). */
+  accountId(email?: string): Promise<string>;
+  /** Quits the app and starts it again on the same profile and keychain: a restart. */
+  restart(): Promise<void>;
 }
 
 /** The wall clock plus an offset the test moves: the double sits at the clock boundary only. */
@@ -81,73 +83,104 @@ export const test = base.extend<
   app: async ({ page, rendererServer, bridgeScript }, use) => {
     const sandbox = await startSandbox({ port: 0 });
     const dataDir = await mkdtemp(join(tmpdir(), 'greencloud-e2e-'));
-    const notifications: QuotaAlert[] = [];
+    const notifications: DesktopNotice[] = [];
     const openedUrls: string[] = [];
     const clipboard = { text: '' };
     const clock = new MovableClock();
-    const core = await createAppCore({
-      clock,
-      dataDir,
-      settingsBackend: new Conf({ cwd: dataDir, projectName: 'greencloud-e2e' }),
-      loadKeytar: async () => keytar,
-      appVersion: '0.1.0',
-      platform: 'linux',
-      notifier: { notify: (alert) => notifications.push(alert) },
-      clipboard: {
-        writeText: (text) => (clipboard.text = text),
-        readText: () => clipboard.text,
-        clear: () => (clipboard.text = ''),
-      },
-      openExternal: async (url) => void openedUrls.push(url),
-      // Linux launch at login, the real thing, into this test's own config folder.
-      launchAtLogin: createXdgAutostart({
-        configHome: join(dataDir, 'config'),
-        exec: '/opt/GreenCloud Desktop/greencloud-desktop',
-        args: [launchedAtLoginFlag],
-        appName: 'GreenCloud Desktop',
-      }),
-      // "Try the sandbox" uses this test's sandbox, so the test can reach its control endpoints.
-      startSandbox: async () => ({ ...sandbox, close: async () => undefined }),
-    });
+    // One run of the app's core on this profile; a restart makes another on the same folder.
+    const startCore = () =>
+      createAppCore({
+        clock,
+        dataDir,
+        settingsBackend: new Conf({ cwd: dataDir, projectName: 'greencloud-e2e' }),
+        loadKeytar: async () => keytar,
+        appVersion: '0.1.0',
+        platform: 'linux',
+        notifier: { notify: (notice) => notifications.push(notice) },
+        clipboard: {
+          writeText: (text) => (clipboard.text = text),
+          readText: () => clipboard.text,
+          clear: () => (clipboard.text = ''),
+        },
+        openExternal: async (url) => void openedUrls.push(url),
+        // Linux launch at login, the real thing, into this test's own config folder.
+        launchAtLogin: createXdgAutostart({
+          configHome: join(dataDir, 'config'),
+          exec: '/opt/GreenCloud Desktop/greencloud-desktop',
+          args: [launchedAtLoginFlag],
+          appName: 'GreenCloud Desktop',
+        }),
+        // "Try the sandbox" uses this test's sandbox, so the test can reach its control endpoints.
+        startSandbox: async () => ({
+          ...sandbox,
+          demoAccount: sandboxAccounts.demo,
+          close: async () => undefined,
+        }),
+      });
+    let core = await startCore();
     // Sign-in goes to this test's sandbox as a custom endpoint, as a developer pointing the app
     // at a local or staging server would set it.
     await core.handlers.updateSettings({
       endpoint: { kind: 'custom', customUrl: sandbox.apiBaseUrl },
     });
 
-    const registry = createHandlerRegistry(core.handlers, (url) =>
-      Boolean(url?.startsWith(`${rendererServer.origin}/`)),
-    );
+    const isAppPage = (url: string | undefined) =>
+      Boolean(url?.startsWith(`${rendererServer.origin}/`));
+    let registry = createHandlerRegistry(core.handlers, isAppPage);
     await page.exposeBinding('__greencloudInvoke', (source, channel: string, payload: unknown) =>
       registry.dispatch(callNameByChannel.get(channel) ?? channel, payload, source.frame.url()),
     );
-    const unsubscribe = core.onEvent((name, payload) => {
-      page
-        .evaluate(([channel, value]) => window.__greencloudEmit(channel, value), [
-          eventChannel(name),
-          payload,
-        ] as const)
-        .catch(() => undefined); // the page may be navigating or closed; it reloads state itself
-    });
+    const forwardEvents = () =>
+      core.onEvent((name, payload) => {
+        page
+          .evaluate(([channel, value]) => window.__greencloudEmit(channel, value), [
+            eventChannel(name),
+            payload,
+          ] as const)
+          .catch(() => undefined); // the page may be navigating or closed; it reloads state itself
+      });
+    let unsubscribe = forwardEvents();
     await page.addInitScript({ content: bridgeScript });
 
+    const open = async () => {
+      await page.goto(`${rendererServer.origin}/`);
+      await expect(page.locator('body')).not.toBeEmpty();
+    };
     await use({
       page,
-      core,
+      get core() {
+        return core;
+      },
       sandbox,
       control: new SandboxControl(sandbox.origin),
       notifications,
       openedUrls,
       clipboard,
       autostartDir: join(dataDir, 'config', 'autostart'),
-      open: async () => {
-        await page.goto(`${rendererServer.origin}/`);
-        await expect(page.locator('body')).not.toBeEmpty();
-      },
+      open,
       advanceClock: async (ms) => {
         clock.offsetMs += ms;
         // Only the page's Date moves; its timers keep running on their own.
         await page.clock.setSystemTime(clock.now());
+      },
+      accountId: async (email) => {
+        const state = await core.handlers.getSessionState(undefined);
+        const entry =
+          email === undefined
+            ? state.accounts.find(
+                (account) => state.status === 'signed-in' && account.id === state.accountId,
+              )
+            : state.accounts.find((account) => account.email === email);
+        if (!entry) throw new Error(`No signed-in account ${email ?? '(shown)'}`);
+        return entry.id;
+      },
+      restart: async () => {
+        unsubscribe();
+        await core.shutdown();
+        core = await startCore();
+        registry = createHandlerRegistry(core.handlers, isAppPage);
+        unsubscribe = forwardEvents();
+        await open();
       },
     });
 

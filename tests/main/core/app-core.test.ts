@@ -9,12 +9,16 @@ import Conf from 'conf';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../src-main/common/app-error';
-import type { BridgeEventName } from '../../../src-main/common/bridge-contract';
+import type { BridgeEventName, SessionState } from '../../../src-main/common/bridge-contract';
 import { createAppCore, type AppCore, type AppCoreDeps } from '../../../src-main/core/app-core';
 import { sandboxAccounts } from '../../../sandbox/seed-accounts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import { TotpDispenser } from '../../helpers/totp-dispenser';
+import { keychainServiceName } from '../../../src-main/session/keytar-secret-store';
 
-const { demo } = sandboxAccounts;
+const { demo, twofa } = sandboxAccounts;
+/** Fresh per test: each test has its own sandbox, which refuses a code's step only once used there. */
+let totp: TotpDispenser;
 const keychainAvailable = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 
 interface Boundaries {
@@ -28,6 +32,7 @@ let dataDir: string;
 const cores: AppCore[] = [];
 
 beforeEach(async () => {
+  totp = new TotpDispenser();
   sandbox = await startSandbox({ port: 0 });
   dataDir = await mkdtemp(join(tmpdir(), 'greencloud-core-'));
 });
@@ -55,7 +60,11 @@ async function makeCore(
       clear: () => void (boundaries.clipboard.text = ''),
     },
     openExternal: async (url) => void boundaries.opened.push(url),
-    startSandbox: async () => ({ ...sandbox, close: async () => undefined }),
+    startSandbox: async () => ({
+      ...sandbox,
+      demoAccount: demo,
+      close: async () => undefined,
+    }),
     ...overrides,
   });
   cores.push(core);
@@ -64,6 +73,11 @@ async function makeCore(
     endpoint: { kind: 'custom', customUrl: sandbox.apiBaseUrl },
   });
   return { core, ...boundaries };
+}
+
+function signedInId(state: SessionState): string {
+  if (state.status !== 'signed-in') throw new Error('expected a signed-in state');
+  return state.accountId;
 }
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
@@ -84,7 +98,8 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
       email: demo.email,
       endpoint: { kind: 'custom' },
     });
-    const snapshot = await core.handlers.refreshAccount(undefined);
+    const accountId = signedInId(state);
+    const snapshot = await core.handlers.refreshAccount({ accountId });
     expect(snapshot.account.email).toBe(demo.email);
     expect(snapshot.account).not.toHaveProperty('apiKey');
     expect(snapshot.account.apiKeyMasked).toMatch(/^[•-]+5f13$/);
@@ -92,20 +107,25 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
     expect(events.map((e) => e.name)).toEqual(
       expect.arrayContaining(['sessionChanged', 'accountChanged']),
     );
-    expect(await core.handlers.revealApiKey(undefined)).toBe(demo.apiKey);
+    expect(await core.handlers.revealApiKey({ accountId })).toBe(demo.apiKey);
   });
 
   it('copies the API key and clears it from the clipboard at sign-out', async () => {
     const { core, clipboard } = await makeCore();
-    await core.handlers.signIn({ email: demo.email, password: demo.password });
-    const { clearsAt } = await core.handlers.copyApiKey(undefined);
+    const accountId = signedInId(
+      await core.handlers.signIn({ email: demo.email, password: demo.password }),
+    );
+    const { clearsAt } = await core.handlers.copyApiKey({ accountId });
     expect(clipboard.text).toBe(demo.apiKey);
     expect(clearsAt).toBeGreaterThan(Date.now() + 59_000);
-    const state = await core.handlers.signOut(undefined);
-    expect(state.status).toBe('signed-out');
+    const state = await core.handlers.signOut({ accountId });
+    expect(state).toMatchObject({ status: 'signed-out', accounts: [] });
     expect(clipboard.text).toBe('');
-    expect(await core.handlers.getAccount(undefined)).toBeNull();
-    expect((await core.handlers.getQuotaStatus(undefined)).level).toBe('signed-out');
+    // A call about an account that is no longer signed in is refused with a sentence.
+    const error = await failure(core.handlers.getAccount({ accountId }));
+    expect(error.kind).toBe('needs-login');
+    expect(error.message).toMatch(/not signed in/);
+    expect(core.quotaStatus().level).toBe('signed-out');
   });
 
   it('restores the session from the keychain at the next start', async () => {
@@ -118,7 +138,10 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
       email: demo.email,
       tokenStorage: { kind: 'keychain' },
     });
-    expect((await second.core.handlers.refreshAccount(undefined)).account.email).toBe(demo.email);
+    const accountId = signedInId(await second.core.handlers.getSessionState(undefined));
+    expect((await second.core.handlers.refreshAccount({ accountId })).account.email).toBe(
+      demo.email,
+    );
   });
 
   it('tries the sandbox without remembering it for the next start', async () => {
@@ -136,14 +159,16 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
 
   it('adds a refill to the quota and lets the watcher see it at once', async () => {
     const { core, events } = await makeCore();
-    await core.handlers.signIn({ email: demo.email, password: demo.password });
-    const before = (await core.handlers.refreshAccount(undefined)).account.bundle!.quota;
-    const after = await core.handlers.buyRefill(undefined);
+    const accountId = signedInId(
+      await core.handlers.signIn({ email: demo.email, password: demo.password }),
+    );
+    const before = (await core.handlers.refreshAccount({ accountId })).account.bundle!.quota;
+    const after = await core.handlers.buyRefill({ accountId });
     expect(after.account.bundle!.quota).toBe(before + 100_000);
     // The watcher takes the new account without a poll of its own.
     await expect
       .poll(() => events.filter((e) => e.name === 'quotaChanged').at(-1)?.payload)
-      .toMatchObject({ quota: before + 100_000, level: 'ok' });
+      .toMatchObject({ accountId, status: { quota: before + 100_000, level: 'ok' } });
   });
 
   it('opens only allow-listed receipts in the system browser', async () => {
@@ -183,5 +208,116 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
     expect(request).toEqual({ view: 'set-password', code: 'abc123' });
     core.navigate(request!);
     expect(events.at(-1)).toEqual({ name: 'navigate', payload: request });
+  });
+});
+
+describe.skipIf(!keychainAvailable)('the app core with several accounts', () => {
+  const signInTwofa = (core: AppCore) =>
+    core.handlers.signIn({
+      email: twofa.email,
+      password: twofa.password,
+      twofa: totp.next(twofa.totpSecret),
+    });
+
+  it('keeps accounts side by side and signs out of one without touching the other', async () => {
+    const { core } = await makeCore();
+    const demoId = signedInId(
+      await core.handlers.signIn({ email: demo.email, password: demo.password }),
+    );
+    const both = await signInTwofa(core);
+    const twofaId = signedInId(both);
+    expect(both.accounts.map((entry) => [entry.email, entry.status])).toEqual([
+      [demo.email, 'signed-in'],
+      [twofa.email, 'signed-in'],
+    ]);
+    // Each call acts on the account it names, whichever is shown.
+    expect((await core.handlers.refreshAccount({ accountId: demoId })).account.email).toBe(
+      demo.email,
+    );
+    expect((await core.handlers.refreshAccount({ accountId: twofaId })).account.email).toBe(
+      twofa.email,
+    );
+
+    const after = await core.handlers.signOut({ accountId: twofaId });
+    expect(after).toMatchObject({ status: 'signed-in', accountId: demoId });
+    expect(after.accounts.map((entry) => entry.email)).toEqual([demo.email]);
+    expect(await keytar.getPassword(keychainServiceName, twofaId)).toBeNull();
+    expect(await keytar.getPassword(keychainServiceName, demoId)).not.toBeNull();
+    expect(core.quotaOverview().map((line) => line.accountId)).toEqual([demoId]);
+
+    const none = await core.handlers.signOutAll(undefined);
+    expect(none).toMatchObject({ status: 'signed-out', accounts: [] });
+    expect(await keytar.getPassword(keychainServiceName, demoId)).toBeNull();
+  });
+
+  it('tries the sandbox beside a signed-in account instead of signing it out', async () => {
+    // The embedded sandbox is a server of its own, as in the app.
+    const embedded = await startSandbox({ port: 0 });
+    const { core } = await makeCore({
+      startSandbox: async () => ({ ...embedded, demoAccount: demo }),
+    });
+    const demoId = signedInId(
+      await core.handlers.signIn({ email: demo.email, password: demo.password }),
+    );
+    const state = await core.handlers.trySandbox(undefined);
+    expect(state).toMatchObject({ status: 'signed-in', endpoint: { kind: 'sandbox' } });
+    expect(state.accounts.map((entry) => entry.endpoint.kind)).toEqual(['custom', 'sandbox']);
+    expect(await core.handlers.switchAccount({ accountId: demoId })).toMatchObject({
+      accountId: demoId,
+    });
+    await core.shutdown(); // stops the embedded sandbox too
+  });
+
+  it('restores every remembered account; one without tokens is listed with the reason', async () => {
+    const first = await makeCore();
+    await first.core.handlers.signIn({ email: demo.email, password: demo.password });
+    const twofaId = signedInId(await signInTwofa(first.core));
+    await first.core.shutdown();
+    await keytar.deletePassword(keychainServiceName, twofaId);
+
+    const second = await makeCore();
+    const state = await second.core.handlers.getSessionState(undefined);
+    // The account shown last was the 2FA one; it cannot be shown, so the demo account is.
+    expect(state).toMatchObject({ status: 'signed-in', email: demo.email });
+    expect(state.accounts).toEqual([
+      expect.objectContaining({ email: demo.email, status: 'signed-in' }),
+      expect.objectContaining({
+        id: twofaId,
+        email: twofa.email,
+        status: 'needs-sign-in',
+        reason: expect.stringContaining('no longer finds this account’s sign-in'),
+      }),
+    ]);
+    // Signing in again puts it back in its place in the list.
+    const again = await signInTwofa(second.core);
+    expect(again.accounts.map((entry) => [entry.email, entry.status])).toEqual([
+      [demo.email, 'signed-in'],
+      [twofa.email, 'signed-in'],
+    ]);
+  });
+
+  it('tries the embedded sandbox with its tokens kept out of the keychain', async () => {
+    const embedded = await startSandbox({ port: 0 });
+    const { core } = await makeCore({
+      startSandbox: async () => ({ ...embedded, demoAccount: demo }),
+    });
+    const state = await core.handlers.trySandbox(undefined);
+    expect(state).toMatchObject({ status: 'signed-in', tokenStorage: { kind: 'memory' } });
+    expect(await keytar.getPassword(keychainServiceName, signedInId(state))).toBeNull();
+    await core.shutdown();
+  });
+
+  it('opens the account a notification is about', async () => {
+    const { core, events } = await makeCore();
+    const demoId = signedInId(
+      await core.handlers.signIn({ email: demo.email, password: demo.password }),
+    );
+    await signInTwofa(core);
+    core.navigate({ view: 'buy-refill', accountId: demoId });
+    expect(events.at(-1)).toEqual({
+      name: 'navigate',
+      payload: { view: 'buy-refill', accountId: demoId },
+    });
+    expect(await core.handlers.getSessionState(undefined)).toMatchObject({ accountId: demoId });
   });
 });

@@ -24,13 +24,14 @@ function recordingHandlers(seen: string[]): BridgeHandlers {
 }
 
 const appUrl = 'app://greencloud/index.html';
+const accountId = 'http://127.0.0.1:4010/v1 demo@greencloud.test';
 
 describe('createHandlerRegistry', () => {
   it('runs a handler with the parsed payload from the app page', async () => {
     const seen: string[] = [];
     const registry = createHandlerRegistry(recordingHandlers(seen), isAppPageUrl);
-    const result = await registry.dispatch('changeBundle', { name: 'STARTER' }, appUrl);
-    expect(result).toEqual({ ok: true, value: { echoed: { name: 'STARTER' } } });
+    const result = await registry.dispatch('changeBundle', { accountId, name: 'STARTER' }, appUrl);
+    expect(result).toEqual({ ok: true, value: { echoed: { accountId, name: 'STARTER' } } });
     expect(seen).toEqual(['changeBundle']);
   });
 
@@ -43,7 +44,7 @@ describe('createHandlerRegistry', () => {
       'app://other/index.html',
       undefined,
     ]) {
-      const result = await registry.dispatch('buyRefill', undefined, url);
+      const result = await registry.dispatch('buyRefill', { accountId }, url);
       expect(result).toMatchObject({ ok: false, error: { kind: 'not-allowed' } });
     }
     expect(seen).toEqual([]);
@@ -70,6 +71,7 @@ describe('createHandlerRegistry', () => {
     const result = await registry.dispatch(
       'setBundle',
       {
+        accountId,
         name: 'DEVELOPER',
         paymentMethod: 'pm_card_visa',
         address: { street: '123 Hill St.', city: 'York', postCode: 'YO31', country: 'GB' },
@@ -82,6 +84,16 @@ describe('createHandlerRegistry', () => {
     });
     if (!result.ok)
       expect(result.error.message).toBe('Street must use only letters (A–Z), digits and spaces.');
+  });
+
+  it('refuses a call about an account that names none', async () => {
+    const seen: string[] = [];
+    const registry = createHandlerRegistry(recordingHandlers(seen), isAppPageUrl);
+    for (const payload of [undefined, {}, { accountId: '' }, { accountId: 7 }]) {
+      const result = await registry.dispatch('buyRefill', payload, appUrl);
+      expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    }
+    expect(seen).toEqual([]);
   });
 
   it('refuses unknown calls, including prototype names', async () => {
@@ -97,12 +109,12 @@ describe('createHandlerRegistry', () => {
   it('passes AppErrors through and hides other errors behind a sentence', async () => {
     const registry = createHandlerRegistry(recordingHandlers([]), isAppPageUrl);
     expect(
-      await registry.dispatch('changeCard', { paymentMethod: 'pm_card_visa' }, appUrl),
+      await registry.dispatch('changeCard', { accountId, paymentMethod: 'pm_card_visa' }, appUrl),
     ).toEqual({
       ok: false,
       error: { kind: 'payment-declined', message: 'Declined.' },
     });
-    const hidden = await registry.dispatch('listInvoices', undefined, appUrl);
+    const hidden = await registry.dispatch('listInvoices', { accountId }, appUrl);
     expect(hidden).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(JSON.stringify(hidden)).not.toContain('secret path');
   });

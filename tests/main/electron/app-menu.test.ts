@@ -78,4 +78,31 @@ describe('buildAppMenuTemplate', () => {
     expect(actions.refreshNow).toHaveBeenCalled();
     expect(actions.openWindow).toHaveBeenCalled();
   });
+
+  it('offers Restart to Update beside About while an update waits', () => {
+    const actions = fakeActions();
+    const restart = vi.fn();
+    const update = { label: 'Restart to Update', enabled: true, restart };
+    const mac = buildAppMenuTemplate('darwin', 'GreenCloud Desktop', { ...actions, update });
+    const macItems = mac[0]!.submenu as MenuItemConstructorOptions[];
+    expect(macItems[0]!.label).toBe('About GreenCloud Desktop');
+    expect(macItems[1]).toMatchObject({ label: 'Restart to Update', enabled: true });
+    macItems[1]!.click?.(undefined as never, undefined, undefined as never);
+    expect(restart).toHaveBeenCalledTimes(1);
+
+    const linux = buildAppMenuTemplate('linux', 'GreenCloud Desktop', {
+      ...actions,
+      update: { ...update, enabled: false },
+    });
+    const help = linux.find((item) => item.label === 'Help')!
+      .submenu as MenuItemConstructorOptions[];
+    expect(help.map((item) => item.role ?? item.label)).toEqual([
+      'About GreenCloud Desktop',
+      'Restart to Update',
+    ]);
+    expect(help[1]!.enabled).toBe(false);
+
+    const none = buildAppMenuTemplate('linux', 'GreenCloud Desktop', actions);
+    expect(JSON.stringify(none)).not.toContain('Restart to Update');
+  });
 });

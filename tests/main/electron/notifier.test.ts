@@ -22,26 +22,27 @@ function setup(supported = true) {
 }
 
 const alert = {
+  accountId: 'http://127.0.0.1:4010/v1 demo@greencloud.test',
   kind: 'low',
-  title: 'GreenCloud quota low',
+  title: 'GreenCloud quota low · demo@greencloud.test',
   body: '8,200 of 100,000 left',
   action: 'buy-refill',
 } as const;
 
 describe('createNotifier', () => {
-  it('shows the alert and passes its action on when clicked', () => {
+  it('shows the alert and passes it on (account and action) when clicked', () => {
     const { notifier, shown, onClick } = setup();
     notifier.notify(alert);
     expect(shown[0]!.options).toEqual({ title: alert.title, body: alert.body });
     shown[0]!.handlers.get('click')?.();
-    expect(onClick).toHaveBeenCalledWith('buy-refill');
+    expect(onClick).toHaveBeenCalledWith(alert);
   });
 
   it('passes "none" for a notice without an action', () => {
     const { notifier, shown, onClick } = setup();
-    notifier.notify({ ...alert, kind: 'renewed', action: 'none' });
+    notifier.notify({ ...alert, action: 'none' });
     shown[0]!.handlers.get('click')?.();
-    expect(onClick).toHaveBeenCalledWith('none');
+    expect(onClick).toHaveBeenCalledWith({ ...alert, action: 'none' });
   });
 
   it('does nothing where the system has no notifications', () => {

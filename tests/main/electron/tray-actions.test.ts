@@ -7,6 +7,7 @@ function setup() {
     navigate: vi.fn(),
     refreshNow: vi.fn(async () => undefined),
     mute: vi.fn(),
+    restartToUpdate: vi.fn(),
     quit: vi.fn(),
   };
   return { targets, handle: createTrayActionHandler(targets) };
@@ -39,5 +40,12 @@ describe('createTrayActionHandler', () => {
     expect(targets.refreshNow).toHaveBeenCalled();
     handle('quit');
     expect(targets.quit).toHaveBeenCalled();
+  });
+
+  it('hands Restart to Update to the update policy, and nothing else', () => {
+    const { targets, handle } = setup();
+    handle('restart-to-update');
+    expect(targets.restartToUpdate).toHaveBeenCalledTimes(1);
+    expect(targets.quit).not.toHaveBeenCalled();
   });
 });

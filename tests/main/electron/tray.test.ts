@@ -48,6 +48,33 @@ describe('createTrayController', () => {
     expect(instance.setTitle).not.toHaveBeenCalled();
   });
 
+  it('adds Restart to Update above Quit while an update waits, on the last status', () => {
+    const { controller, templates, actions } = setup('linux');
+    controller.update(quotaStatus({ level: 'low' }));
+    controller.setUpdateOffer({ label: 'Restart to Update', enabled: true });
+    const labels = (template: MenuItemConstructorOptions[]) => template.map((item) => item.label);
+    expect(templates).toHaveLength(2);
+    expect(labels(templates[1]!).slice(-2)).toEqual([
+      'Restart to Update',
+      'Quit GreenCloud Desktop',
+    ]);
+    templates[1]!.at(-2)!.click?.(undefined as never, undefined, undefined as never);
+    expect(actions).toEqual(['restart-to-update']);
+    // It stays through quota changes, and goes when the offer does.
+    controller.update(quotaStatus({ level: 'ok' }));
+    expect(labels(templates[2]!)).toContain('Restart to Update');
+    controller.setUpdateOffer(undefined);
+    expect(labels(templates[3]!)).not.toContain('Restart to Update');
+  });
+
+  it('shows a disabled Restart to Update while it cannot restart', () => {
+    const { controller, templates } = setup('linux');
+    controller.setUpdateOffer({ label: 'Restart to Update', enabled: false });
+    expect(templates).toHaveLength(0); // no tray before the first status
+    controller.update(quotaStatus());
+    expect(templates[0]!.at(-2)).toMatchObject({ label: 'Restart to Update', enabled: false });
+  });
+
   it('uses template images and the percentage title on macOS', () => {
     const { controller, createTrayInstance, instance } = setup('darwin');
     controller.update(quotaStatus());
@@ -78,6 +105,7 @@ describe('createTrayController', () => {
     expect(controller.snapshot()).toBeUndefined();
     controller.update(quotaStatus());
     expect(controller.snapshot()).toMatchObject({ iconPath: '/icons/tray-low.png', title: '8%' });
+    expect(controller.snapshot()?.menuLabels.at(-1)).toBe('Quit GreenCloud Desktop');
     controller.destroy();
     expect(instance.destroy).toHaveBeenCalled();
     expect(controller.snapshot()).toBeUndefined();

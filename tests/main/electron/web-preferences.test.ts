@@ -13,6 +13,12 @@ describe('secureWebPreferences', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: false,
     });
+  });
+
+  it('allows DevTools only when asked (development builds)', () => {
+    expect(secureWebPreferences('/p.cjs', { devTools: true }).devTools).toBe(true);
+    expect(secureWebPreferences('/p.cjs', { devTools: false }).devTools).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { KeytarLike } from '../../../src-main/session/keytar-secret-store';
+import type { KeytarLike } from '../../../src-main/common/platform-ports';
 import { MemorySecretStore } from '../../../src-main/session/memory-secret-store';
 import { openSecretStore } from '../../../src-main/session/open-secret-store';
 

@@ -36,11 +36,12 @@ it('the settings file never holds a token, the API key or the password', async (
     createClient: sandbox.createClient,
   });
   settings.update({ endpoint: { kind: 'custom', customUrl: sandbox.endpoint.baseUrl } });
-  session.onChange((state) => {
-    settings.setLastSession(
-      state.status === 'signed-in'
-        ? { baseUrl: state.endpoint.baseUrl, email: state.email }
-        : undefined,
+  // Remembers the signed-in accounts as the core's account directory does.
+  session.onChange(() => {
+    settings.setRememberedAccounts(
+      session
+        .sessions()
+        .map((s) => ({ kind: 'custom', baseUrl: s.endpoint.baseUrl, email: s.email })),
     );
   });
 
@@ -55,7 +56,7 @@ it('the settings file never holds a token, the API key or the password', async (
   await session.signIn(sandbox.endpoint, { email: demo.email, password: demo.password });
   await collect();
   await sandbox.advanceClock(3700);
-  await session.client().getAccount();
+  await session.sessions()[0]!.client.getAccount();
   await collect();
   await session.signInWithApiKey(sandbox.endpoint, demo.apiKey);
   await collect();
@@ -63,7 +64,7 @@ it('the settings file never holds a token, the API key or the password', async (
 
   const file = readFileSync(conf.path, 'utf8');
   expect(JSON.parse(file)).toMatchObject({
-    lastSession: { baseUrl: sandbox.endpoint.baseUrl, email: demo.email },
+    accounts: [{ kind: 'custom', baseUrl: sandbox.endpoint.baseUrl, email: demo.email }],
   });
   expect(seenSecrets.size).toBeGreaterThanOrEqual(6);
   for (const secret of seenSecrets) expect(file).not.toContain(secret);

@@ -38,9 +38,11 @@ describe('SettingsStore', () => {
       notifications: { enabled: true, earlyWarning: true },
       launchAtLogin: false,
       appearance: 'system',
+      updateChannel: 'stable',
     });
     expect(settings.windowBounds()).toBeUndefined();
-    expect(settings.lastSession()).toBeUndefined();
+    expect(settings.rememberedAccounts()).toEqual([]);
+    expect(settings.currentAccount()).toBeUndefined();
     expect(settings.trayHintShown()).toBe(false);
   });
 
@@ -64,6 +66,7 @@ describe('SettingsStore', () => {
       notifications: { enabled: true, earlyWarning: false },
       launchAtLogin: false,
       appearance: 'system',
+      updateChannel: 'stable',
     });
     const reopened = new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' }));
     expect(reopened.get()).toEqual(after);
@@ -138,8 +141,13 @@ describe('SettingsStore', () => {
         notifications: { enabled: false, earlyWarning: 'yes' },
         launchAtLogin: 1,
         appearance: 'purple',
+        updateChannel: 'nightly',
         windowBounds: { width: -5, height: 'tall' },
-        lastSession: { baseUrl: 'https://api.greencloud.dev/v1', email: 42 },
+        accounts: [
+          { kind: 'greencloud', baseUrl: 'https://api.greencloud.dev/v1', email: 42 },
+          { kind: 'custom', baseUrl: 'http://127.0.0.1:4010/v1', email: 'demo@greencloud.test' },
+        ],
+        currentAccount: 7,
       }),
     );
     expect(settings.get()).toEqual({
@@ -148,15 +156,30 @@ describe('SettingsStore', () => {
       notifications: { enabled: false, earlyWarning: true },
       launchAtLogin: false,
       appearance: 'system',
+      updateChannel: 'stable',
     });
     expect(settings.windowBounds()).toBeUndefined();
-    expect(settings.lastSession()).toBeUndefined();
+    // The bad account entry goes; the good one beside it stays.
+    expect(settings.rememberedAccounts()).toEqual([
+      { kind: 'custom', baseUrl: 'http://127.0.0.1:4010/v1', email: 'demo@greencloud.test' },
+    ]);
+    expect(settings.currentAccount()).toBeUndefined();
     // And the next change writes clean values over the bad ones.
     settings.update({ launchAtLogin: true });
     expect(JSON.parse(readFileSync(conf.path, 'utf8'))).toMatchObject({
       pollIntervalSeconds: 60,
       launchAtLogin: true,
     });
+  });
+
+  it('keeps the update channel, and refuses one that does not exist', () => {
+    expect(settings.update({ updateChannel: 'beta' }).updateChannel).toBe('beta');
+    expect(
+      new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' })).get().updateChannel,
+    ).toBe('beta');
+    const error = validationError({ updateChannel: 'nightly' });
+    expect(error.field).toBe('updateChannel');
+    expect(settings.get().updateChannel).toBe('beta');
   });
 
   it('reads a file that is not JSON at all as the defaults, and can save over it', () => {
@@ -169,20 +192,20 @@ describe('SettingsStore', () => {
     ).toBe(30);
   });
 
-  it('remembers window bounds and the last session, and forgets the session on request', () => {
+  it('remembers window bounds, the signed-in accounts and the current one', () => {
     settings.setWindowBounds({ x: 10, y: 20, width: 1100, height: 760 });
     expect(settings.windowBounds()).toEqual({ x: 10, y: 20, width: 1100, height: 760 });
-    settings.setLastSession({
-      baseUrl: 'https://api.greencloud.dev/v1',
-      email: 'demo@greencloud.test',
-    });
-    expect(settings.lastSession()).toEqual({
-      baseUrl: 'https://api.greencloud.dev/v1',
-      email: 'demo@greencloud.test',
-    });
-    settings.setLastSession(undefined);
-    expect(settings.lastSession()).toBeUndefined();
-    expect(JSON.parse(readFileSync(conf.path, 'utf8'))).not.toHaveProperty('lastSession');
+    const accounts = [
+      { kind: 'greencloud', baseUrl: 'https://api.greencloud.dev/v1', email: 'a@example.com' },
+      { kind: 'custom', baseUrl: 'http://127.0.0.1:4010/v1', email: 'demo@greencloud.test' },
+    ] as const;
+    settings.setRememberedAccounts(accounts);
+    settings.setCurrentAccount('http://127.0.0.1:4010/v1 demo@greencloud.test');
+    const reread = new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' }));
+    expect(reread.rememberedAccounts()).toEqual(accounts);
+    expect(reread.currentAccount()).toBe('http://127.0.0.1:4010/v1 demo@greencloud.test');
+    settings.setCurrentAccount(undefined);
+    expect(JSON.parse(readFileSync(conf.path, 'utf8'))).not.toHaveProperty('currentAccount');
   });
 
   it('keeps keys it does not know (written by a newer version)', () => {

@@ -1,0 +1,59 @@
+// What the bridge handlers work with: the accounts, the sessions, settings, the embedded sandbox
+// and the platform's few direct services. Built once by the composition root (app-core.ts).
+
+import type {
+  AppInfo,
+  Appearance,
+  BridgeCallName,
+  CallRequest,
+  CallResponse,
+} from '../../common/bridge-contract';
+import type { LaunchAtLogin, OpenExternal } from '../../common/platform-ports';
+import type { SessionManager } from '../../session/session-manager';
+import type { SettingsStore } from '../../settings/settings-store';
+import type { AccountDirectory } from '../account-directory';
+import type { CallHandler } from '../handler-registry';
+import type { SandboxHost } from '../sandbox-host';
+import type { SignedInAccount } from '../signed-in-account';
+
+export interface CoreContext {
+  directory: AccountDirectory;
+  sessions: SessionManager;
+  settings: SettingsStore;
+  sandbox: SandboxHost;
+  openExternal: OpenExternal;
+  launchAtLogin?: LaunchAtLogin;
+  /** Applies the Appearance setting (nativeTheme.themeSource in the app). */
+  applyAppearance?: (appearance: Appearance) => void;
+  /** Electron's, Chromium's and Node's versions, for About. */
+  runtimeVersions?: AppInfo['versions'];
+  appVersion: string;
+  platform: NodeJS.Platform;
+}
+
+/** The calls whose request names an account. */
+export type AccountCallName = {
+  [N in BridgeCallName]: CallRequest<N> extends { accountId: string } ? N : never;
+}[BridgeCallName];
+
+type AccountCallHandler<N extends AccountCallName> = (
+  account: SignedInAccount,
+  request: Omit<Parameters<CallHandler<N>>[0], 'accountId'>,
+) => Promise<CallResponse<N>>;
+
+/**
+ * Handlers for calls about one account: the request names it, each handler gets that account's
+ * object and the rest of the request (the id never travels on to the API). An account that is not
+ * signed in is refused with a sentence before any handler runs.
+ */
+export function forAccount<K extends AccountCallName>(
+  context: Pick<CoreContext, 'directory'>,
+  handlers: { [N in K]: AccountCallHandler<N> },
+): { [N in K]: CallHandler<N> } {
+  const bound: Record<string, unknown> = {};
+  for (const [name, run] of Object.entries(handlers) as [K, AccountCallHandler<K>][]) {
+    bound[name] = async ({ accountId, ...rest }: { accountId: string }) =>
+      run(context.directory.get(accountId), rest as never);
+  }
+  return bound as { [N in K]: CallHandler<N> };
+}
