@@ -105,7 +105,11 @@ test('at a steady pace, the Account view says when the quota runs out and charts
   const { page } = app;
   // Without auto-renewal the bundle really runs out, which is worth an early warning. (Switching
   // it is the billing screens' business; here it is set through the core.)
-  await app.core.handlers.setFlags({ bundleAutoRenewal: false, lowQuotaNotification: true });
+  await app.core.handlers.setFlags({
+    accountId: await app.accountId(),
+    bundleAutoRenewal: false,
+    lowQuotaNotification: true,
+  });
   await openView(page, 'Account');
   const forecast = page.getByTestId('forecast');
   await expect(forecast).toHaveText('Auto-renewal is off.');
