@@ -1,6 +1,6 @@
 // The renderer's size budget, checked on every build: prints the gzip size of each asset and the
-// totals, and fails the build when all JS + CSS exceed 120 KB gzip or the sign-in screen's first
-// load (index.html's entry scripts, their static imports and their CSS) exceeds 60 KB gzip. The
+// totals, and fails the build when all JS + CSS exceed 95 KB gzip or the sign-in screen's first
+// load (index.html's entry scripts, their static imports and their CSS) exceeds 34 KB gzip. The
 // app is loaded from disk, but parse time and memory still grow with every kilobyte.
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
@@ -12,7 +12,8 @@ export interface BundleBudgets {
   firstLoad: number;
 }
 
-export const rendererBudgets: BundleBudgets = { totalJsCss: 120 * 1024, firstLoad: 62 * 1024 };
+// Lowered from 120 / 60 KB once the renderer was minified (issue 11: the aim is 30 KB first load).
+export const rendererBudgets: BundleBudgets = { totalJsCss: 95 * 1024, firstLoad: 34 * 1024 };
 
 /** One output file, as far as the budget cares. */
 export interface BundleFile {

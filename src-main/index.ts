@@ -9,6 +9,7 @@ import {
   clipboard,
   dialog,
   Menu,
+  nativeTheme,
   net,
   Notification,
   powerMonitor,
@@ -42,6 +43,7 @@ import { createNotifier } from './electron/notifier';
 import { forwardSystemEvents } from './electron/system-events';
 import { createTrayController, type TrayController } from './electron/tray';
 import { createTrayActionHandler } from './electron/tray-actions';
+import { createTrayHint } from './electron/tray-hint';
 import { readTestHooks } from './electron/test-hooks';
 import { setInstallOnQuit } from './electron/auto-updater';
 import { createUpdates, withUpdateHooks, type Updates } from './electron/updates';
@@ -179,6 +181,14 @@ async function start(): Promise<void> {
       preloadPath: cardPreloadPath,
       rendererDir: cardPageDir,
     }),
+    applyAppearance: (appearance) => {
+      nativeTheme.themeSource = appearance;
+    },
+    runtimeVersions: {
+      electron: process.versions.electron,
+      chromium: process.versions.chrome,
+      node: process.versions.node,
+    },
     greencloudPublishableKey: __GREENCLOUD_STRIPE_PUBLISHABLE_KEY__ || undefined,
     // The system's proxy settings and PAC script, answered by Chromium's own resolver.
     resolveProxy: (url) => session.defaultSession.resolveProxy(url),
@@ -199,6 +209,10 @@ async function start(): Promise<void> {
         buildAppMenuTemplate(process.platform, app.name, {
           openWindow: showMainWindow,
           refreshNow: () => void core.refreshQuotaNow().catch(() => undefined),
+          show: (target) => {
+            showMainWindow();
+            core.navigate({ view: 'show', target });
+          },
           ...(update === undefined ? {} : { update }),
         }),
       ),
@@ -218,6 +232,13 @@ async function start(): Promise<void> {
       );
     },
     isQuitting: () => isQuitting,
+    onHiddenToTray: createTrayHint({
+      wasShown: () => core.settings.trayHintShown(),
+      markShown: () => core.settings.setTrayHintShown(),
+      notify: (message) => {
+        if (Notification.isSupported()) new Notification(message).show();
+      },
+    }),
     allowDevTools: !app.isPackaged,
     startHidden: wasLaunchedAtLogin(process.argv, app.getLoginItemSettings()),
     ...(process.platform === 'linux'

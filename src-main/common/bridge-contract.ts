@@ -25,6 +25,7 @@ import {
 import { cardPurpose, type CardWindowResult } from './card-choice';
 import type { MoneyStatus } from './money-status';
 import { maxLength, tooLongSentence } from './input-limits';
+import type { AppViewName } from './app-views';
 import type { BridgeCallName, BridgeEventName, SubscribeName } from './bridge-names';
 
 export {
@@ -121,17 +122,25 @@ export interface QuotaSample {
 
 export interface QuotaStatus {
   level: QuotaLevel;
+  /** The level of the figures themselves, kept while `level` says stale (the gauge's colour). */
+  dataLevel?: Exclude<QuotaLevel, 'stale' | 'signed-out'>;
   bundle?: string;
   quota?: number;
   bundleSize?: number;
-  /** 0..100, one decimal. */
+  /** Percent of one bundle left, one decimal, rounded down (above 100 after refills). */
   percentLeft?: number;
+  /** The short figure every surface shows: "9%", "<1%", "200%" (src-main/quota/quota-format.ts). */
+  percentText?: string;
+  /** "8,200 of 100,000 left (8%)" or "200,000 left (2 bundles' worth)". */
+  leftText?: string;
   /** e.g. "GreenCloud: DEVELOPER, 8,200 of 100,000 left (8%)". */
   summary: string;
   /** e.g. "runs out in ~2 days", "not at this rate", or "" when there is too little history. */
   forecastText: string;
   /** Epoch ms when the quota is forecast to run out, if it is. */
   runsOutAt?: number;
+  /** Epoch ms when it falls below 1%, where auto-renewal (if on) buys the next bundle. */
+  renewsAt?: number;
   /** Invocations per hour over the last hour and the last day, when known. */
   burnPerHour?: { lastHour?: number; lastDay?: number };
   /** Epoch ms of the last successful poll. */
@@ -139,15 +148,28 @@ export interface QuotaStatus {
   /** Epoch ms until which alerts are muted; Infinity-like `null` for "off" is `mutedForever`. */
   mutedUntil?: number;
   mutedForever?: boolean;
+  /**
+   * Epoch ms of the newest history sample. The history itself is not sent on every poll (it grows
+   * to kilobytes): the chart asks for it with `getQuotaHistory` when this moves.
+   */
+  historyAt?: number;
+}
+
+/** The chart's data, sent only when the chart asks. */
+export interface QuotaHistoryView {
   history24h: QuotaSample[];
   history30d: QuotaSample[];
 }
+
+export type Appearance = 'system' | 'light' | 'dark';
 
 export interface AppSettings {
   endpoint: { kind: 'greencloud' | 'custom'; customUrl?: string };
   pollIntervalSeconds: number;
   notifications: { enabled: boolean; earlyWarning: boolean };
   launchAtLogin: boolean;
+  /** Light, dark, or as the OS says: main applies it through nativeTheme.themeSource. */
+  appearance: Appearance;
   /** Which releases the updater offers: stable ones only, or betas too. */
   updateChannel: UpdateChannel;
   /** A proxy typed in by the user (host:port); absent: the system's settings and PAC decide. */
@@ -169,7 +191,9 @@ export type UpdateChannel = (typeof updateChannels)[number];
 export interface AppInfo {
   version: string;
   platform: string;
-  /** Launch at login is offered on Windows and macOS only; on Linux this says why not. */
+  /** For the About window; Electron and Chromium are absent outside Electron (the e2e harness). */
+  versions: { electron?: string; chromium?: string; node: string };
+  /** Why launch at login is not offered here, when it is not. */
   launchAtLoginUnsupportedReason?: string;
 }
 
@@ -182,7 +206,9 @@ export interface TwoFactorSetup {
 export type NavigationRequest =
   | { view: 'set-password'; code: string }
   | { view: 'buy-refill'; accountId?: AccountId }
-  | { view: 'account'; accountId?: AccountId };
+  | { view: 'account'; accountId?: AccountId }
+  /** A View menu item or its shortcut (Ctrl/Cmd+1…9, Ctrl/Cmd+,); `about` opens About. */
+  | { view: 'show'; target: AppViewName | 'about' };
 
 /** What a money call answers: done (with the account read once after it), or still unknown. */
 export type MoneyReply =
@@ -241,6 +267,7 @@ export const settingsPatch = z
     launchAtLogin: z.boolean().optional(),
     /** An empty string clears the proxy: the system decides again. */
     proxy: z.string().max(maxLength.url, tooLongSentence('The proxy', maxLength.url)).optional(),
+    appearance: z.enum(['system', 'light', 'dark']).optional(),
     updateChannel: z.enum(updateChannels).optional(),
   })
   .strict();
@@ -285,6 +312,7 @@ export const bridgeCalls = {
   revealApiKey: call<string>()(scoped()),
   copyApiKey: call<{ clearsAt: number }>()(scoped()),
   beginTwoFactor: call<TwoFactorSetup>()(scoped()),
+  copyTwoFactorSecret: call<{ clearsAt: number }>()(scoped()),
   verifyTwoFactor: call<AccountSnapshot>()(scoped(twofaCodeRequest)),
   disableTwoFactor: call<AccountSnapshot>()(scoped(twofaCodeRequest)),
   // Billing
@@ -312,6 +340,7 @@ export const bridgeCalls = {
   ),
   // Quota
   getQuotaStatus: call<QuotaStatus>()(scoped()),
+  getQuotaHistory: call<QuotaHistoryView>()(scoped()),
   refreshQuotaNow: call<QuotaStatus>()(scoped()),
   muteAlerts: call<QuotaStatus>()(scoped(z.object({ choice: muteChoice }))),
   /** Mutes (or unmutes) every signed-in account's alerts at once. */

@@ -24,6 +24,7 @@ export const bridgeCallAreas = {
     'revealApiKey',
     'copyApiKey',
     'beginTwoFactor',
+    'copyTwoFactorSecret',
     'verifyTwoFactor',
     'disableTwoFactor',
   ],
@@ -40,7 +41,7 @@ export const bridgeCallAreas = {
     'getInvoice',
     'openReceipt',
   ],
-  quota: ['getQuotaStatus', 'refreshQuotaNow', 'muteAlerts', 'muteAllAlerts'],
+  quota: ['getQuotaStatus', 'getQuotaHistory', 'refreshQuotaNow', 'muteAlerts', 'muteAllAlerts'],
   app: ['getSettings', 'updateSettings', 'getAppInfo', 'answerProxyCredentials'],
 } as const;
 

@@ -6,6 +6,8 @@
 
 import { join } from 'node:path';
 import type {
+  AppInfo,
+  Appearance,
   BridgeEventName,
   EventPayload,
   MuteChoice,
@@ -60,6 +62,10 @@ export interface AppCoreDeps {
   clipboard: ClipboardLike;
   openExternal: OpenExternal;
   launchAtLogin?: LaunchAtLogin;
+  /** Applies the Appearance setting (nativeTheme.themeSource in the app). */
+  applyAppearance?: (appearance: Appearance) => void;
+  /** Electron's, Chromium's and Node's versions, for About (process.versions in the app). */
+  runtimeVersions?: AppInfo['versions'];
   /** How "Try the sandbox" starts the embedded sandbox; without it the sandbox is not offered. */
   startSandbox?: EmbeddedSandboxStarter;
   clock?: Clock;
@@ -107,6 +113,7 @@ export interface AppCore {
 export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const clock = deps.clock ?? systemClock;
   const settings = new SettingsStore(deps.settingsBackend);
+  deps.applyAppearance?.(settings.get().appearance);
   const listeners = new Set<EventListener>();
   const emit: CoreEmit = (name, payload) => {
     for (const listener of listeners) listener(name, payload);
@@ -136,6 +143,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     proxyPrompt,
     openExternal: deps.openExternal,
     launchAtLogin: deps.launchAtLogin,
+    applyAppearance: deps.applyAppearance,
+    runtimeVersions: deps.runtimeVersions,
     appVersion: deps.appVersion,
     platform: deps.platform,
   });

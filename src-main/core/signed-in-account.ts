@@ -44,6 +44,8 @@ export class SignedInAccount {
   readonly billing: AccountBilling;
   /** The key its history, alert state, marker and card-change schedule are filed under. */
   readonly accountKey: string;
+  /** The 2FA secret being set up, for "Copy secret"; forgotten when the account is disposed. */
+  twoFactorSeed: string | undefined;
   readonly #emit: CoreEmit;
   #disposed: Promise<void> | undefined;
 
@@ -144,6 +146,7 @@ export class SignedInAccount {
     this.#disposed ??= (async () => {
       await this.clipboardGuard.flush(this.account.latest()?.apiKey);
       const billingStopped = this.billing.stop();
+      this.twoFactorSeed = undefined;
       this.watcher.stop();
       this.account.clear();
       this.#emit('quotaChanged', { accountId: this.id, status: signedOutQuotaStatus() });

@@ -1,10 +1,15 @@
 // The application menu: the platform's usual roles, so copy/paste, window and quit shortcuts work
-// as everywhere else. Type-only Electron import: the template is built and tested in Node.
+// as everywhere else, plus the app's own views with their shortcuts shown (Ctrl/Cmd+1…9 in the
+// order of the sidebar, Ctrl/Cmd+, for Settings, Ctrl/Cmd+R to refresh). Type-only Electron
+// import: the template is built and tested in Node.
 import type { MenuItemConstructorOptions } from 'electron';
+import { appViews, type AppViewName } from '../common/app-views';
 
 export interface AppMenuActions {
   openWindow: () => void;
   refreshNow: () => void;
+  /** Shows the window on a view, or on About. */
+  show: (target: AppViewName | 'about') => void;
   /** Present while a downloaded update waits: "Restart to Update" beside About. */
   update?: { label: string; enabled: boolean; restart: () => void };
 }
@@ -26,16 +31,33 @@ export function buildAppMenuTemplate(
           },
         ];
   const refresh: MenuItemConstructorOptions = {
-    label: 'Refresh Quota Now',
+    label: 'Refresh',
     accelerator: 'CmdOrCtrl+R',
     // Not the `reload` role: reloading the page would drop the renderer's state for nothing.
     click: () => actions.refreshNow(),
   };
+  // macOS calls it Settings… in the app menu; Windows and Linux apps keep it under File.
+  const settings: MenuItemConstructorOptions = {
+    label: isMac ? 'Settings…' : 'Settings',
+    accelerator: 'CmdOrCtrl+,',
+    click: () => actions.show('settings'),
+  };
+  const about: MenuItemConstructorOptions = {
+    label: `About ${appName}`,
+    click: () => actions.show('about'),
+  };
+  const viewItems: MenuItemConstructorOptions[] = appViews.slice(0, 9).map((entry, index) => ({
+    label: entry.label,
+    accelerator: `CmdOrCtrl+${index + 1}`,
+    click: () => actions.show(entry.view),
+  }));
   const macAppMenu: MenuItemConstructorOptions = {
     label: appName,
     submenu: [
-      { role: 'about' },
+      about,
       ...restart,
+      { type: 'separator' },
+      settings,
       { type: 'separator' },
       { role: 'services' },
       { type: 'separator' },
@@ -50,7 +72,12 @@ export function buildAppMenuTemplate(
     ...(isMac ? [macAppMenu] : []),
     {
       label: 'File',
-      submenu: [refresh, { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
+      submenu: [
+        refresh,
+        ...(isMac ? [] : [{ type: 'separator' } as const, settings]),
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
     },
     {
       label: 'Edit',
@@ -67,6 +94,8 @@ export function buildAppMenuTemplate(
     {
       label: 'View',
       submenu: [
+        ...viewItems,
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
@@ -86,8 +115,6 @@ export function buildAppMenuTemplate(
     // The About box lives in the app menu on macOS and under Help elsewhere.
     ...(isMac
       ? []
-      : [
-          { label: 'Help', submenu: [{ role: 'about' }, ...restart] } as MenuItemConstructorOptions,
-        ]),
+      : [{ label: 'Help', submenu: [about, ...restart] } as MenuItemConstructorOptions]),
   ];
 }

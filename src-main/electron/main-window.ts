@@ -15,6 +15,8 @@ export interface MainWindowDeps {
   boundsStore: WindowBoundsStore;
   workAreas: () => Bounds[];
   isQuitting: () => boolean;
+  /** Called each time closing the window hides it to the tray (the first time says so). */
+  onHiddenToTray?: () => void;
   /** Started at login: stay in the tray until the user asks for the window. */
   startHidden: boolean;
   /** DevTools in development only: the glue passes `!app.isPackaged`. */
@@ -44,6 +46,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     if (!deps.isQuitting()) {
       event.preventDefault();
       window.hide();
+      deps.onHiddenToTray?.();
     }
   });
 

@@ -40,8 +40,10 @@ const levelWords: Record<QuotaLevel, string> = {
 };
 
 function accountLine({ accountId, email, status }: AccountQuota): TrayAccountLine {
+  // The one percentage rule: the line shows main's own figure (QuotaStatus.leftText) when it has one.
   const left =
-    status.quota === undefined ? 'no reading yet' : describeLeft(status.quota, status.bundleSize);
+    status.leftText ??
+    (status.quota === undefined ? 'no reading yet' : describeLeft(status.quota, status.bundleSize));
   return { accountId, label: `${email}: ${left}, ${levelWords[status.level]}` };
 }
 

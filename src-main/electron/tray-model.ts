@@ -52,13 +52,10 @@ const iconForLevel: Record<QuotaLevel, TrayIconName> = {
 /** Windows truncates tray tooltips past 127 characters; cut them cleanly ourselves. */
 const maxTooltipLength = 127;
 
+/** The macOS menu-bar title: the same figure the window shows (QuotaStatus.percentText). */
 export function percentTitle(status: QuotaStatus): string {
-  const percent = status.percentLeft;
-  if (status.level === 'signed-out' || percent === undefined) return '';
-  // "0%" must mean nothing is left: a sliver shows as "<1%" instead of rounding down to 0.
-  if (percent > 0 && percent < 1) return '<1%';
-  // Rounded down, so a low quota (below 10%) never reads "10%" beside a low-state icon.
-  return `${Math.floor(percent)}%`;
+  if (status.level === 'signed-out') return '';
+  return status.percentText ?? '';
 }
 
 function tooltipFor(status: QuotaStatus): string {
@@ -119,7 +116,7 @@ export function buildTrayModel(
       ...stateLines,
       { kind: 'separator' },
       { kind: 'action', action: 'open', label: 'Open GreenCloud', enabled: true },
-      { kind: 'action', action: 'refresh', label: 'Refresh now', enabled: signedIn },
+      { kind: 'action', action: 'refresh', label: 'Refresh', enabled: signedIn },
       { kind: 'action', action: 'buy-refill', label: 'Buy refill…', enabled: signedIn },
       muteMenu(status, options),
       { kind: 'separator' },

@@ -3,6 +3,7 @@
 // change (plan change) is not use, so it neither counts as negative use nor hides the use around it.
 
 import type { QuotaSample } from '../common/bridge-contract';
+import { describeDuration } from '../common/duration-words';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -88,13 +89,4 @@ export function msUntilBelow(
 ): number | undefined {
   if (ratePerHour === undefined || ratePerHour <= 0) return undefined;
   return (Math.max(0, quota - line) / ratePerHour) * hour;
-}
-
-/** "~40 minutes", "~5 hours", "~3 days": a rough figure, because the forecast is rough. */
-export function describeDuration(ms: number): string {
-  if (ms < minute) return 'less than a minute';
-  const plural = (n: number, unit: string) => `~${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (ms < 90 * minute) return plural(Math.round(ms / minute), 'minute');
-  if (ms < 36 * hour) return plural(Math.round(ms / hour), 'hour');
-  return plural(Math.round(ms / day), 'day');
 }

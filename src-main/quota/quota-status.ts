@@ -1,12 +1,12 @@
 // The QuotaStatus view model the tray, banner and Account view render (bridge-contract.ts), built
 // from the watcher's last good account, its history and forecast, and the mute state.
 
-import type { QuotaLevel, QuotaSample, QuotaStatus } from '../common/bridge-contract';
+import type { QuotaHistoryView, QuotaSample, QuotaStatus } from '../common/bridge-contract';
 import { bundleSizeOf } from '../common/bundles';
-import type { Forecast } from './burn-forecast';
+import { msUntilBelow, type Forecast } from './burn-forecast';
 import { chartPoints } from './quota-history';
-import { describeLeft, percentLeft } from './quota-format';
-import { quotaLevelOf, type QuotaThresholds } from './quota-level';
+import { describeLeft, formatPercent, percentLeft } from './quota-format';
+import { quotaLevelOf, thresholdLine, type QuotaThresholds } from './quota-level';
 import { isMuted, type MuteState } from './alert-mute';
 
 const day = 24 * 60 * 60_000;
@@ -17,8 +17,14 @@ export function signedOutQuotaStatus(): QuotaStatus {
     level: 'signed-out',
     summary: 'GreenCloud: signed out',
     forecastText: '',
-    history24h: [],
-    history30d: [],
+  };
+}
+
+/** The chart's points over the last day and the last 30 days. */
+export function quotaHistoryView(samples: readonly QuotaSample[], now: number): QuotaHistoryView {
+  return {
+    history24h: chartPoints(samples, now, day, chartMaxPoints),
+    history30d: chartPoints(samples, now, 30 * day, chartMaxPoints),
   };
 }
 
@@ -48,9 +54,9 @@ export function buildQuotaStatus(input: StatusInput): QuotaStatus {
     level: 'stale',
     summary: 'GreenCloud: checking quota…',
     forecastText: '',
-    history24h: chartPoints(input.samples, now, day, chartMaxPoints),
-    history30d: chartPoints(input.samples, now, 30 * day, chartMaxPoints),
   };
+  const newest = input.samples.at(-1);
+  if (newest) status.historyAt = newest.at;
   if (input.mute.forever) status.mutedForever = true;
   else if (isMuted(input.mute, now)) status.mutedUntil = input.mute.until;
 
@@ -67,20 +73,34 @@ export function buildQuotaStatus(input: StatusInput): QuotaStatus {
     return status;
   }
   const size = bundleSizeOf(bundle.name);
-  const level: QuotaLevel = quotaLevelOf(bundle.quota, size, input.thresholds);
+  const level = quotaLevelOf(bundle.quota, size, input.thresholds);
   // A failed poll never blanks the numbers: the level says stale, the figures stay.
   status.level = input.lastPollFailed ? 'stale' : level;
+  status.dataLevel = level;
   status.bundle = bundle.name;
   status.quota = bundle.quota;
+  status.leftText = describeLeft(bundle.quota, size);
   if (size !== undefined) {
     status.bundleSize = size;
     status.percentLeft = percentLeft(bundle.quota, size);
+    status.percentText = formatPercent(bundle.quota, size);
   }
   status.summary = quotaSummary(bundle.name, bundle.quota, size);
   const forecast = input.forecast;
   if (forecast) {
     status.forecastText = forecast.text;
     if (forecast.runsOutAt !== undefined) status.runsOutAt = forecast.runsOutAt;
+    // Auto-renewal (when on) kicks in below the critical line: the pace line says when.
+    const toRenewal =
+      size === undefined
+        ? undefined
+        : msUntilBelow(
+            bundle.quota,
+            thresholdLine('critical', size, input.thresholds),
+            forecast.ratePerHour,
+          );
+    if (toRenewal !== undefined && forecast.runsOutAt !== undefined)
+      status.renewsAt = now + toRenewal;
     if (forecast.rates.lastHour !== undefined || forecast.rates.lastDay !== undefined) {
       status.burnPerHour = { ...forecast.rates };
     }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { AppError, toAppErrorData, type AppErrorData } from '../common/app-error';
 import type { Account } from '../common/api-schemas';
-import type { MuteChoice, QuotaStatus } from '../common/bridge-contract';
+import type { MuteChoice, QuotaHistoryView, QuotaStatus } from '../common/bridge-contract';
 import type { Clock } from '../common/platform-ports';
 import { bundleSizeOf } from '../common/bundles';
 import { alertState, evaluateAlerts, type AlertState } from './alert-policy';
@@ -17,7 +17,7 @@ import { nextPollDelay } from './poll-schedule';
 import { QuotaHistory, storedHistory } from './quota-history';
 import { defaultQuotaThresholds, nextLineBelow, type QuotaThresholds } from './quota-level';
 import { loadChecked, type QuotaStorage } from './quota-storage';
-import { buildQuotaStatus, signedOutQuotaStatus } from './quota-status';
+import { buildQuotaStatus, quotaHistoryView, signedOutQuotaStatus } from './quota-status';
 
 export type { QuotaAlert } from './alert-text';
 // The glue imports everything quota from here, including the status for when no watcher runs.
@@ -146,6 +146,11 @@ export class QuotaWatcher {
       mute: this.muted,
       thresholds: this.thresholds,
     });
+  }
+
+  /** The chart's points, sent only when the chart asks (see QuotaStatus.historyAt). */
+  chartHistory(): QuotaHistoryView {
+    return quotaHistoryView(this.history.samples(), this.deps.clock.now());
   }
 
   /** Why the last poll failed, while the status is stale. */

@@ -34,6 +34,7 @@ export const defaultSettings: AppSettings = {
   pollIntervalSeconds: 60,
   notifications: { enabled: true, earlyWarning: true },
   launchAtLogin: false,
+  appearance: 'system',
   updateChannel: 'stable',
 };
 
@@ -68,6 +69,8 @@ const storedNotifications = z
     earlyWarning: z.boolean().catch(defaultSettings.notifications.earlyWarning),
   })
   .catch(defaultSettings.notifications);
+
+const storedAppearance = z.enum(['system', 'light', 'dark']).catch(defaultSettings.appearance);
 
 const storedWindowBounds = z
   .object({
@@ -145,6 +148,7 @@ export class SettingsStore {
       notifications: storedNotifications.parse(raw.notifications),
       launchAtLogin: z.boolean().catch(defaultSettings.launchAtLogin).parse(raw.launchAtLogin),
       ...withProxy(storedProxy.parse(raw.proxy)),
+      appearance: storedAppearance.parse(raw.appearance),
       updateChannel: z
         .enum(updateChannels)
         .catch(defaultSettings.updateChannel)
@@ -178,6 +182,7 @@ export class SettingsStore {
       notifications: { ...current.notifications, ...definedOnly(valid.notifications ?? {}) },
       launchAtLogin: valid.launchAtLogin ?? current.launchAtLogin,
       ...withProxy(valid.proxy === undefined ? current.proxy : valid.proxy.trim() || undefined),
+      appearance: valid.appearance ?? current.appearance,
       updateChannel: valid.updateChannel ?? current.updateChannel,
     };
     this.#write({ proxy: undefined, ...next });
@@ -191,6 +196,15 @@ export class SettingsStore {
   /** Bounds that are not finite, positive sizes (a minimised window's) are not kept: the old ones are dropped. */
   setWindowBounds(bounds: WindowBounds): void {
     this.#write({ windowBounds: storedWindowBounds.parse(bounds) });
+  }
+
+  /** Whether the "still running in the tray" notification was shown once already. */
+  trayHintShown(): boolean {
+    return this.#read().trayHintShown === true;
+  }
+
+  setTrayHintShown(): void {
+    this.#write({ trayHintShown: true });
   }
 
   /** The accounts to restore at next start, in the order they were added. */

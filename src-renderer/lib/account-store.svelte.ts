@@ -125,6 +125,10 @@ export class AccountStore {
   copyApiKey() {
     return settle(() => this.#bridge.copyApiKey({ accountId: this.id }));
   }
+  /** Copies the 2FA secret being set up; main clears the clipboard again after a minute. */
+  copyTwoFactorSecret() {
+    return settle(() => this.#bridge.copyTwoFactorSecret({ accountId: this.id }));
+  }
   beginTwoFactor() {
     return settle(() => this.#bridge.beginTwoFactor({ accountId: this.id }));
   }

@@ -46,6 +46,8 @@ export class AppState {
       ),
       this.connectivity.watch(target),
     ];
+    // The account and quota load as soon as the session state names the shown account
+    // (showAccount): every call about an account names it, so they cannot be asked before.
     void this.session.load();
     return () => stops.forEach((stop) => stop());
   }

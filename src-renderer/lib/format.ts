@@ -38,3 +38,16 @@ export function formatDateTime(epochMs: number): string {
 export function formatUnixDay(seconds: number): string {
   return date.format(new Date(seconds * 1000));
 }
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+
+/** "just now", "12 min ago", "3 hr ago", "2 days ago": the exact time goes in the title. */
+export function formatRelative(epochMs: number, now = Date.now()): string {
+  const seconds = Math.round((epochMs - now) / 1000);
+  if (Math.abs(seconds) < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (Math.abs(minutes) < 60) return relative.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 36) return relative.format(hours, 'hour');
+  return relative.format(Math.round(hours / 24), 'day');
+}

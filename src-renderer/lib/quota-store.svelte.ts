@@ -5,6 +5,7 @@
 import type {
   GreenCloudBridge,
   MuteChoice,
+  QuotaHistoryView,
   QuotaStatus,
 } from '../../src-main/common/bridge-contract';
 import { listen, settle, type AppErrorData } from './bridge';
@@ -15,6 +16,10 @@ export class QuotaStore {
   #status = $state<QuotaStatus | null>(null);
   #refreshing = $state(false);
   #error = $state<AppErrorData | null>(null);
+  #history = $state<QuotaHistoryView | null>(null);
+  #historyFor: number | undefined;
+  /** The level whose banner the user dismissed: it stays hidden until the level changes. */
+  #dismissedLevel = $state<string | undefined>(undefined);
 
   readonly level = $derived(this.#status?.level);
   readonly needsAttention = $derived(
@@ -22,6 +27,10 @@ export class QuotaStore {
       this.level === 'critical' ||
       this.level === 'exhausted' ||
       this.level === 'stale',
+  );
+  /** The low-quota banner shows unless dismissed at this very level (a new level shows again). */
+  readonly showBanner = $derived(
+    this.needsAttention && (this.level === 'stale' || this.level !== this.#dismissedLevel),
   );
   readonly muted = $derived(
     Boolean(this.#status?.mutedForever) ||
@@ -47,6 +56,26 @@ export class QuotaStore {
   get error(): AppErrorData | null {
     return this.#error;
   }
+  /** The chart's points, once the chart asked for them (they are not sent with every poll). */
+  get history(): QuotaHistoryView | null {
+    return this.#history;
+  }
+
+  dismissBanner(): void {
+    this.#dismissedLevel = this.level;
+  }
+
+  /** Fetches the history when the newest sample moved since the last fetch. */
+  async loadHistory(): Promise<void> {
+    const at = this.#status?.historyAt;
+    if (at === undefined || at === this.#historyFor) return;
+    this.#historyFor = at;
+    const accountId = this.#id;
+    const result = await settle(() => this.#bridge.getQuotaHistory({ accountId }));
+    if (accountId !== this.#id) return;
+    if (result.ok) this.#history = result.value;
+    else this.#historyFor = undefined;
+  }
 
   subscribe(): () => void {
     return listen(this.#bridge.onQuotaChanged?.bind(this.#bridge), ({ accountId, status }) => {
@@ -62,6 +91,9 @@ export class QuotaStore {
   clear(): void {
     this.#status = null;
     this.#error = null;
+    this.#history = null;
+    this.#historyFor = undefined;
+    this.#dismissedLevel = undefined;
   }
 
   async load(): Promise<void> {

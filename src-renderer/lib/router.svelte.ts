@@ -1,11 +1,13 @@
 // Which screen is showing. Signed-out screens and signed-in views share one small router so a deep
 // link (`navigate` from main) lands on the right one whichever side the user is on.
 
+import { appViewLabel, type AppViewName } from '../../src-main/common/app-views';
 import type { NavigationRequest } from '../../src-main/common/bridge-contract';
 
 export type SignedOutView = 'sign-in' | 'forgot-password' | 'set-password';
-export type SignedInView =
-  'account' | 'flags' | 'password' | 'two-factor' | 'billing' | 'settings' | 'set-password';
+/** `flags` is off the sidebar: its low-quota switch lives under Settings → Notifications and
+ * auto-renewal on the Billing page; the route stays for links that still name it. */
+export type SignedInView = AppViewName | 'flags' | 'set-password' | 'about';
 
 export interface NavItem {
   view: SignedInView;
@@ -16,21 +18,13 @@ export interface NavGroup {
   items: NavItem[];
 }
 
+const item = (view: AppViewName): NavItem => ({ view, label: appViewLabel(view) });
+
 export const navGroups: readonly NavGroup[] = [
-  { items: [{ view: 'account', label: 'Account' }] },
-  {
-    heading: 'Security',
-    items: [
-      { view: 'flags', label: 'Flags' },
-      { view: 'password', label: 'Password' },
-      { view: 'two-factor', label: 'Two-factor' },
-    ],
-  },
-  {
-    heading: 'Billing',
-    items: [{ view: 'billing', label: 'Billing' }],
-  },
-  { items: [{ view: 'settings', label: 'Settings' }] },
+  { items: [item('account')] },
+  { heading: 'Security', items: [item('password'), item('two-factor')] },
+  { items: [item('billing')] },
+  { items: [item('settings')] },
 ];
 
 export class Router {
@@ -76,7 +70,12 @@ export class Router {
       else this.showSignedOut('set-password');
       return;
     }
-    const view = request.view === 'buy-refill' ? 'billing' : 'account';
+    const view: SignedInView =
+      request.view === 'show'
+        ? request.target
+        : request.view === 'buy-refill'
+          ? 'billing'
+          : 'account';
     // Signed out (a notification clicked after the session ended): that view opens after sign-in.
     if (signedIn) this.show(view);
     else this.#signedInView = view;

@@ -19,6 +19,8 @@ export class SessionStore {
   #loadError = $state<AppErrorData | null>(null);
   /** Why the sign-in screen is showing, when the session ended without the user signing out. */
   #endedNotice = $state<string | null>(null);
+  /** Who was signed in when the session ended by itself: the sign-in form starts with it. */
+  #endedEmail = $state<string | undefined>(undefined);
   /** Set while the user's own sign-out runs, so its signed-out state is not read as an expiry. */
   #signingOut = false;
   /** Showing the sign-in screen to add an account while others stay signed in. */
@@ -42,6 +44,9 @@ export class SessionStore {
   }
   get endedNotice(): string | null {
     return this.#endedNotice;
+  }
+  get endedEmail(): string | undefined {
+    return this.#endedEmail;
   }
   /** The account the window shows; every call about an account names this one. */
   get accountId(): string | undefined {
@@ -75,9 +80,14 @@ export class SessionStore {
     // honours (or could not renew). Say so on the sign-in screen instead of silently moving there.
     if (this.#state?.status === 'signed-in' && state.status === 'signed-out') {
       this.#endedNotice = state.notice ?? (this.#signingOut ? null : sessionEndedSentence);
+      this.#endedEmail =
+        this.#signingOut || this.#state.endpoint.kind === 'sandbox' ? undefined : this.#state.email;
       this.#signingOut = false;
     }
-    if (state.status === 'signed-in') this.#endedNotice = null;
+    if (state.status === 'signed-in') {
+      this.#endedNotice = null;
+      this.#endedEmail = undefined;
+    }
     this.#state = state;
     this.#loadError = null;
   }

@@ -20,17 +20,18 @@ test('the Account view shows who I am, my bundle and my flags', async ({ app }) 
   await expect(profile).toContainText('Argentina');
   await expect(profile).toContainText(/Two-factor\s*Off/);
 
-  const bundle = page.getByRole('region', { name: 'Bundle and quota' });
-  await expect(bundle).toContainText('DEVELOPER');
+  const quota = page.getByRole('region', { name: 'Quota', exact: true });
+  await expect(quota).toContainText('100,000 invocations left');
+  await expect(quota).toContainText('DEVELOPER · 100,000 of 100,000 left (100%)');
   await expect(
     page.getByRole('meter', { name: 'Quota left in the DEVELOPER bundle' }),
-  ).toHaveAttribute('aria-valuetext', '100,000 of 100,000 invocations left (100%)');
+  ).toHaveAttribute('aria-valuetext', '100,000 of 100,000 left (100%)');
+  // Auto-renewal is on for the demo account: the pace line says so.
+  await expect(page.getByTestId('forecast')).toContainText('Auto-renews');
+  await expect(quota.getByRole('button', { name: 'Buy refill' })).toBeEnabled();
 
-  const flags = page.getByRole('region', { name: 'Flags' });
-  await expect(flags).toContainText('Bundle auto-renewal: on');
-  await expect(flags).toContainText('Low-quota notification: on');
-
-  await expect(page.getByTestId('last-updated')).toHaveText(/^Updated today at \d/);
+  await expect(page.getByTestId('last-updated')).toHaveText(/^Updated just now$/);
+  await expect(page.getByTestId('last-updated').locator('time')).toHaveAttribute('title', /\d/);
   await captureView(page, 'account');
 });
 
@@ -52,15 +53,15 @@ test('the API key stays masked until I reveal it, and a copy clears itself', asy
   expect(app.clipboard.text).toBe(demo.apiKey);
 });
 
-test('Refresh now shows the quota I just used', async ({ app }) => {
+test('Refresh shows the quota I just used', async ({ app }) => {
   await signInThroughForm(app);
   const { page } = app;
   const gauge = page.getByTestId('quota-gauge');
-  await expect(gauge).toContainText('100,000 of 100,000 invocations left');
+  await expect(gauge).toContainText('100,000 of 100,000 left (100%)');
 
   await app.control.consume(demo.email, 1_234);
-  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
 
-  await expect(gauge).toContainText('98,766 of 100,000 invocations left (98.8%)');
-  await expect(page.getByRole('button', { name: 'Refresh now' })).toBeEnabled();
+  await expect(gauge).toContainText('98,766 of 100,000 left (98%)');
+  await expect(page.getByRole('button', { name: 'Refresh', exact: true })).toBeEnabled();
 });

@@ -14,7 +14,7 @@ test('an access token that ran out is renewed quietly and the user stays signed 
   // Past the access token's hour on the server's clock; the refresh token is still good.
   await app.control.advanceClock(3601);
 
-  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
 
   await expect(page.getByTestId('last-updated')).toBeVisible();
   await openView(page, 'Billing');
@@ -37,7 +37,7 @@ test('a session the server forgot lands the user on sign-in, told to sign in aga
   const reset = await fetch(`${app.sandbox.origin}/_sandbox/reset`, { method: 'POST' });
   expect(reset.status).toBe(204);
 
-  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
 
   await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
   await expect(page.getByTestId('session-ended')).toHaveText(
@@ -49,9 +49,10 @@ test('a session the server forgot lands the user on sign-in, told to sign in aga
     value: { status: 'signed-out' },
   });
 
-  // Signing in again, on the same screen, works.
-  await page.getByLabel('Email').fill(sandboxAccounts.demo.email);
-  await page.getByLabel('Password', { exact: true }).fill(sandboxAccounts.demo.password);
+  // Signing in again, on the same screen, works: the email is filled in, the password has focus.
+  await expect(page.getByLabel('Email')).toHaveValue(sandboxAccounts.demo.email);
+  await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
+  await page.keyboard.type(sandboxAccounts.demo.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
 });

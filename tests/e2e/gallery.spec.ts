@@ -3,6 +3,7 @@
 // heading stay in sight. Pictures land in test-results/screenshots/.
 
 import { test, expect } from './harness/app-fixture';
+import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { openView, signInThroughForm } from './harness/flows';
 import { lookAt } from './harness/screens';
 
@@ -24,9 +25,8 @@ test('account and security views', async ({ app }) => {
   await signInThroughForm(app);
   await lookAt(page, 'account', 'Account', true);
   for (const [name, view] of [
-    ['flags', 'Flags'],
     ['password', 'Password'],
-    ['two-factor', 'Two-factor'],
+    ['two-factor', 'Two-factor authentication'],
     ['settings', 'Settings'],
   ] as const) {
     await openView(page, view);
@@ -50,4 +50,68 @@ test('billing page', async ({ app }) => {
     true,
     page.getByRole('form', { name: 'Set bundle' }),
   );
+});
+
+test('account states: chart with history and low banner, stale, offline, About', async ({
+  app,
+}) => {
+  test.setTimeout(90_000);
+  const { page } = app;
+  await signInThroughForm(app);
+  const demo = sandboxAccounts.demo;
+  // A few hours of use, so the chart and the pace line have something to show, down to low.
+  for (const quota of [60_000, 35_000, 20_000, 9_500]) {
+    await app.control.setAccount(demo.email, { quota });
+    await app.advanceClock(40 * 60_000);
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect(page.getByTestId('quota-gauge')).toContainText(quota.toLocaleString('en-US'));
+  }
+  await expect(page.getByRole('region', { name: 'Quota alert' })).toBeVisible();
+  await expect(page.getByTestId('quota-chart')).toBeVisible();
+  await lookAt(page, 'account-low', 'Account', true);
+
+  // Dismissed, the banner stays away until the level changes.
+  await page.getByRole('button', { name: 'Dismiss until the quota level changes' }).click();
+  await expect(page.getByRole('region', { name: 'Quota alert' })).toBeHidden();
+  await app.control.setAccount(demo.email, { quota: 500 });
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Quota alert' })).toContainText(
+    'Quota almost used up',
+  );
+  await lookAt(page, 'account-critical', 'Account', true);
+
+  await app.control.fault({ mode: 'status', status: 503, count: 3, path: '/v1/user' });
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(page.getByTestId('stale-notice')).toBeVisible();
+  await lookAt(page, 'account-stale', 'Account', true);
+  await page.getByTestId('stale-notice').getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByTestId('stale-notice')).toBeHidden();
+
+  await page.context().setOffline(true);
+  await expect(page.getByTestId('stale-notice')).toContainText('You are offline.');
+  await lookAt(page, 'account-offline', 'Account', true);
+  await page.context().setOffline(false);
+
+  app.core.navigate({ view: 'show', target: 'about' });
+  await lookAt(page, 'about', 'About GreenCloud Desktop', true);
+});
+
+test('sign-in states: custom server, 2FA step, session ended', async ({ app }) => {
+  test.setTimeout(60_000);
+  const { page } = app;
+  await app.open();
+  // The e2e harness signs in to its sandbox as a custom server: the selector says so.
+  await expect(page.getByLabel('Signing in to:')).toHaveValue('custom');
+  await lookAt(page, 'sign-in-custom-server', 'Sign in', false);
+
+  const twofa = sandboxAccounts.twofa;
+  await page.getByLabel('Email').fill(twofa.email);
+  await page.getByLabel('Password', { exact: true }).fill(twofa.password);
+  await page.getByRole('button', { name: 'Show password' }).click();
+  await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('type', 'text');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Enter your 2FA code' })).toBeVisible();
+  // No sandbox card on the 2FA step.
+  await expect(page.getByRole('button', { name: 'Try the sandbox' })).toHaveCount(0);
+  await lookAt(page, 'sign-in-2fa-step', 'Enter your 2FA code', false);
 });

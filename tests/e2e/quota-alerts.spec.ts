@@ -10,11 +10,11 @@ import { captureView } from './harness/screens';
 
 const demo = sandboxAccounts.demo;
 const minute = 60_000;
-/** "Refresh now" on the Account view, and wait until it is done and shows the new quota. */
+/** "Refresh" on the Account view, and wait until it is done and shows the new quota. */
 async function refreshNow(app: AppHarness, expectedQuota: number): Promise<void> {
   const { page } = app;
-  await page.getByRole('button', { name: 'Refresh now' }).click();
-  await expect(page.getByRole('button', { name: 'Refresh now' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Refresh', exact: true })).toBeEnabled();
   await expect(page.getByTestId('quota-gauge')).toContainText(
     `${expectedQuota.toLocaleString('en-US')} of 100,000`,
   );
@@ -38,7 +38,7 @@ test('the banner follows my quota down on every view, and its Buy refill brings 
     await openView(page, view);
     await expect(page.getByRole('heading', { name: view, level: 1 })).toBeVisible();
     await expect(banner).toContainText('Quota is running low.');
-    await expect(banner).toContainText('GreenCloud: DEVELOPER, 8,200 of 100,000 left (8%)');
+    await expect(banner).toContainText('DEVELOPER, 8,200 of 100,000 left (8%)');
     await expect(banner.getByRole('button', { name: 'Buy refill' })).toBeVisible();
   }
   await captureView(page, 'quota-banner-low');
@@ -82,9 +82,9 @@ test('with the low-quota notification off, the banner still warns but nothing po
 }) => {
   await signInThroughForm(app);
   const { page } = app;
-  await openView(page, 'Flags');
-  await page.getByRole('switch', { name: 'Low-quota notification' }).click();
-  await expect(page.getByTestId('flags-status')).toHaveText('Low-quota notification is now off.');
+  await openView(page, 'Settings');
+  await page.getByRole('switch', { name: 'Low-quota alerts' }).click();
+  await expect(page.getByTestId('settings-status')).toHaveText('Low-quota alerts are now off.');
 
   await openView(page, 'Account');
   await app.control.setAccount(demo.email, { quota: 8_200 });
@@ -109,8 +109,10 @@ test('at a steady pace, the Account view says when the quota runs out and charts
   await expect(page.getByTestId('autorenewal-status')).toHaveText('Auto-renewal is now off.');
   await openView(page, 'Account');
   const forecast = page.getByTestId('forecast');
-  await expect(forecast).toHaveText(/Not enough history yet/);
+  await expect(forecast).toHaveText('Auto-renewal is off.');
+  // Too little history: a skeleton and one sentence, not "not enough history" twice.
   await expect(page.getByTestId('quota-chart-empty')).toBeVisible();
+  await expect(page.getByText(/not enough history/i)).toHaveCount(0);
 
   // Six hours of functions using 3,000 invocations every 45 minutes (4,000 an hour), with the app
   // checking after each burst.
@@ -123,20 +125,26 @@ test('at a steady pace, the Account view says when the quota runs out and charts
   }
 
   // 76,000 left at 4,000 an hour.
-  await expect(forecast).toContainText('At this rate: runs out in ~19 hours.');
-  await expect(forecast).toContainText('About 4,000 invocations per hour over the last day.');
+  await expect(forecast).toContainText('Runs out in ~19 hours (auto-renewal is off).');
+  await expect(forecast).toContainText('About 4,000 invocations an hour over the last day.');
 
   const chart = page.getByTestId('quota-chart');
-  await expect(chart).toHaveAccessibleName(
-    /^Quota over the last 24 hours: 100,000 on .+, 76,000 on .+\.$/,
-  );
-  // One point per check (the one at sign-in and eight after), the newest at the chart's "now" edge.
-  const path = (await chart.locator('path').getAttribute('d')) ?? '';
+  await expect(chart).toHaveAttribute('aria-valuetext', /^76,000 left on /);
+  // One point per check (the one at sign-in and eight after), then the projection to run-out.
+  const path = (await chart.locator('path.line').getAttribute('d')) ?? '';
   expect(path.match(/[ML]/g)).toHaveLength(9);
-  const newest = Number(await chart.locator('circle').getAttribute('cx'));
-  const viewBoxWidth = Number((await chart.getAttribute('viewBox'))!.split(' ')[2]);
-  expect(newest).toBeGreaterThan(viewBoxWidth * 0.9);
-  expect(newest).toBeLessThanOrEqual(viewBoxWidth);
+  await expect(chart.locator('path.projection')).toHaveCount(1);
+  await expect(chart.getByText('10%', { exact: true })).toBeVisible();
+  // Values by keyboard: Home goes to the first check, the readout says it.
+  await chart.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('chart-readout')).toContainText('100,000 left on');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('chart-readout')).toContainText('97,000 left on');
+  // And on hover.
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width - 40, box.y + box.height / 2);
+  await expect(page.getByTestId('chart-readout')).toContainText('76,000 left on');
   await captureView(page, 'account-forecast');
 
   // Running out within a day is worth one early warning, not one per check.

@@ -1,6 +1,9 @@
 // Settings: how often the quota is checked, notifications, muting alerts, launch at login, the
 // server, and signing out. Each change applies at once and survives a reload.
 
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { autostartFileName } from '../../src-main/electron/xdg-autostart';
 import { test, expect } from './harness/app-fixture';
 import { openView, signInThroughForm } from './harness/flows';
 import { captureView } from './harness/screens';
@@ -41,15 +44,15 @@ test('the check interval is saved, survives a reload, and 5 seconds is refused',
 
 test('notifications, early warning and muting alerts', async ({ app }) => {
   const page = app.page;
-  const notifications = page.getByRole('checkbox', { name: 'Show notifications' });
-  const earlyWarning = page.getByRole('checkbox', { name: 'Early warning' });
+  const notifications = page.getByRole('switch', { name: 'Desktop notifications' });
+  const earlyWarning = page.getByRole('switch', { name: 'Early warning' });
   await expect(notifications).toBeChecked();
   await expect(earlyWarning).toBeEnabled();
 
   await earlyWarning.uncheck();
   await expect(page.getByTestId('settings-status')).toHaveText('Early warning saved.');
   await notifications.uncheck();
-  await expect(page.getByTestId('settings-status')).toHaveText('Notifications saved.');
+  await expect(page.getByTestId('settings-status')).toHaveText('Desktop notifications saved.');
   // Early warning is a kind of notification: with notifications off there is nothing to warn with.
   await expect(earlyWarning).toBeDisabled();
   expect(await page.evaluate(() => window.greencloud.getSettings())).toMatchObject({
@@ -80,12 +83,20 @@ test('the update channel is saved and survives a reload', async ({ app }) => {
   });
 });
 
-test('launch at login is not offered on Linux, and says why', async ({ app }) => {
+test('launch at login on Linux writes and removes an XDG autostart entry', async ({ app }) => {
   const page = app.page;
-  const launch = page.getByRole('checkbox', { name: 'Launch at login' });
-  await expect(launch).toBeDisabled();
-  await expect(launch).toHaveAccessibleDescription(/not offered on Linux/);
-  await expect(page.getByTestId('launch-at-login-reason')).toBeVisible();
+  const launch = page.getByRole('switch', { name: 'Launch at login' });
+  const entry = join(app.autostartDir, autostartFileName);
+  await expect(launch).toBeEnabled();
+  await expect(page.getByTestId('launch-at-login-reason')).toHaveCount(0);
+  await launch.check();
+  await expect(page.getByTestId('settings-status')).toHaveText('Launch at login saved.');
+  expect(await readFile(entry, 'utf8')).toContain(
+    'Exec="/opt/GreenCloud Desktop/greencloud-desktop" --launched-at-login',
+  );
+  await launch.uncheck();
+  await expect(page.getByTestId('settings-status')).toHaveText('Launch at login saved.');
+  await expect(access(entry)).rejects.toThrow();
 });
 
 test('a custom server must be https unless it is this computer', async ({ app }) => {

@@ -1,6 +1,7 @@
 // The account's own calls: its data, flags, password, API key and two-factor authentication.
 // Every one names its account; changes answer with the account fetched afresh.
 
+import { AppError } from '../../common/app-error';
 import type { AreaHandlers } from '../handler-registry';
 import { forAccount, type CoreContext } from './core-context';
 
@@ -20,8 +21,16 @@ export function accountHandlers(context: CoreContext): AreaHandlers<'account'> {
     }),
     beginTwoFactor: async (account) => {
       const { seed } = await account.client.beginTwoFactor();
+      account.twoFactorSeed = seed;
       const label = encodeURIComponent(`GreenCloud:${account.email}`);
       return { seed, otpauthUrl: `otpauth://totp/${label}?secret=${seed}&issuer=GreenCloud` };
+    },
+    copyTwoFactorSecret: async (account) => {
+      if (account.twoFactorSeed === undefined) {
+        throw new AppError({ kind: 'validation', message: 'Start setting up two-factor first.' });
+      }
+      // The same guard as the API key: the secret leaves the clipboard after a minute.
+      return { clearsAt: await account.clipboardGuard.copySecret(account.twoFactorSeed) };
     },
     verifyTwoFactor: async (account, { code }) => {
       await account.client.verifyTwoFactor(code);

@@ -4,8 +4,8 @@ import { AppError } from '../../common/app-error';
 import type { AreaHandlers } from '../handler-registry';
 import type { CoreContext } from './core-context';
 
-const linuxLaunchAtLoginReason =
-  'Launch at login is not offered on Linux, where each desktop starts apps its own way. Add GreenCloud Desktop to your desktop’s startup applications instead.';
+const launchAtLoginUnsupportedReason =
+  'Launch at login is not offered on this system. Add GreenCloud Desktop to your desktop’s startup applications instead.';
 
 export function appHandlers(context: CoreContext): AreaHandlers<'app'> {
   const { settings, launchAtLogin, network, proxyPrompt } = context;
@@ -16,7 +16,7 @@ export function appHandlers(context: CoreContext): AreaHandlers<'app'> {
         if (!launchAtLogin)
           throw new AppError({
             kind: 'not-allowed',
-            message: linuxLaunchAtLoginReason,
+            message: launchAtLoginUnsupportedReason,
             field: 'launchAtLogin',
           });
         launchAtLogin.set(patch.launchAtLogin);
@@ -24,6 +24,7 @@ export function appHandlers(context: CoreContext): AreaHandlers<'app'> {
       const next = settings.update(patch);
       // Connections kept alive through the old proxy must not carry the next request.
       if (patch.proxy !== undefined) network.closeIdle();
+      if (patch.appearance !== undefined) context.applyAppearance?.(next.appearance);
       return next;
     },
     // The answer to proxyCredentialsNeeded; no user name means cancelled.
@@ -35,7 +36,8 @@ export function appHandlers(context: CoreContext): AreaHandlers<'app'> {
     getAppInfo: async () => ({
       version: context.appVersion,
       platform: context.platform,
-      ...(launchAtLogin ? {} : { launchAtLoginUnsupportedReason: linuxLaunchAtLoginReason }),
+      versions: context.runtimeVersions ?? { node: process.versions.node },
+      ...(launchAtLogin ? {} : { launchAtLoginUnsupportedReason }),
     }),
   };
 }

@@ -2,7 +2,13 @@
 // the billing facts and the platform's few direct services. Built once by the composition root (app-core.ts).
 
 import type { BillingFacts } from '../../billing/billing-facts';
-import type { BridgeCallName, CallRequest, CallResponse } from '../../common/bridge-contract';
+import type {
+  AppInfo,
+  Appearance,
+  BridgeCallName,
+  CallRequest,
+  CallResponse,
+} from '../../common/bridge-contract';
 import type { LaunchAtLogin, OpenExternal } from '../../common/platform-ports';
 import type { SessionManager } from '../../session/session-manager';
 import type { SettingsStore } from '../../settings/settings-store';
@@ -26,6 +32,10 @@ export interface CoreContext {
   proxyPrompt: ProxyPrompt;
   openExternal: OpenExternal;
   launchAtLogin?: LaunchAtLogin;
+  /** Applies the Appearance setting (nativeTheme.themeSource in the app). */
+  applyAppearance?: (appearance: Appearance) => void;
+  /** Electron's, Chromium's and Node's versions, for About. */
+  runtimeVersions?: AppInfo['versions'];
   appVersion: string;
   platform: NodeJS.Platform;
 }

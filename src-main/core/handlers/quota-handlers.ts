@@ -7,6 +7,7 @@ export function quotaHandlers(context: CoreContext): AreaHandlers<'quota'> {
   return {
     ...forAccount(context, {
       getQuotaStatus: async (account) => account.quotaStatus(),
+      getQuotaHistory: async (account) => account.watcher.chartHistory(),
       refreshQuotaNow: (account) => account.watcher.refreshNow(),
       muteAlerts: async (account, { choice }) => account.watcher.mute(choice),
     }),

@@ -10,9 +10,10 @@ import { readCardWindowQuery } from '../../../src-main/common/card-window-config
 import { cardContentSecurityPolicy } from '../../../src-main/core/card-content-security-policy';
 import { paymentElementFrame, stripeJsStandIn } from '../../helpers/stripe-js-stand-in';
 import Conf from 'conf';
-import { build } from 'esbuild';
 import keytar from 'keytar';
 import { bridgeCallNames, callChannel, eventChannel } from '../../../src-main/common/bridge-names';
+import { launchedAtLoginFlag } from '../../../src-main/electron/launch-at-login';
+import { createXdgAutostart } from '../../../src-main/electron/xdg-autostart';
 import { createAppCore, type AppCore } from '../../../src-main/core/app-core';
 import { createHandlerRegistry } from '../../../src-main/core/handler-registry';
 import { cardPageUrl } from '../../../src-main/core/card-page';
@@ -21,6 +22,7 @@ import type { WatcherClock } from '../../../src-main/quota/quota-watcher';
 import { sandboxAccounts } from '../../../sandbox/seed-accounts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { SandboxControl } from '../../helpers/sandbox-control';
+import { buildPageBridgeScript } from './page-bridge-script';
 import { startRendererServer, type RendererServer } from './renderer-server';
 
 export interface AppHarness {
@@ -42,6 +44,8 @@ export interface AppHarness {
   consoleLines: string[];
   /** The app's data folder (settings, quota history, billing files). */
   dataDir: string;
+  /** Where launch at login writes its XDG autostart entry ($XDG_CONFIG_HOME/autostart). */
+  autostartDir: string;
   /** Loads the app and waits for its first screen. */
   open(): Promise<void>;
   /**
@@ -96,15 +100,7 @@ export const test = base.extend<
   bridgeScript: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const result = await build({
-        entryPoints: [resolve('tests/e2e/harness/page-bridge.ts')],
-        bundle: true,
-        write: false,
-        format: 'iife',
-        platform: 'browser',
-        target: 'chrome120',
-      });
-      await use(result.outputFiles[0]!.text);
+      await use(await buildPageBridgeScript());
     },
     { scope: 'worker' },
   ],
@@ -172,6 +168,13 @@ export const test = base.extend<
           clear: () => (clipboard.text = ''),
         },
         openExternal: async (url) => void openedUrls.push(url),
+        // Linux launch at login, the real thing, into this test's own config folder.
+        launchAtLogin: createXdgAutostart({
+          configHome: join(dataDir, 'config'),
+          exec: '/opt/GreenCloud Desktop/greencloud-desktop',
+          args: [launchedAtLoginFlag],
+          appName: 'GreenCloud Desktop',
+        }),
         // "Try the sandbox" uses this test's sandbox, so the test can reach its control endpoints.
         startSandbox: async () => ({
           ...sandbox,
@@ -237,6 +240,7 @@ export const test = base.extend<
         if (unseen) return Promise.resolve(unseen);
         return new Promise((resolveWindow) => cardWindowWaiters.push(resolveWindow));
       },
+      autostartDir: join(dataDir, 'config', 'autostart'),
       open,
       advanceClock: async (ms) => {
         clock.offsetMs += ms;

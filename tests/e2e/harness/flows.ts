@@ -29,9 +29,8 @@ export async function firstQuotaCheck(app: AppHarness): Promise<void> {
 /** The sidebar's views, in its order. */
 export const sidebarViews = [
   'Account',
-  'Flags',
   'Password',
-  'Two-factor',
+  'Two-factor authentication',
   'Billing',
   'Settings',
 ] as const;

@@ -186,10 +186,11 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
     expect(opened).toHaveLength(1);
   });
 
-  it('explains why launch at login is not offered on Linux', async () => {
+  it('explains why launch at login is not offered where the app knows no way', async () => {
     const { core } = await makeCore();
     const info = await core.handlers.getAppInfo(undefined);
-    expect(info.launchAtLoginUnsupportedReason).toMatch(/Linux/);
+    expect(info.launchAtLoginUnsupportedReason).toMatch(/startup applications/);
+    expect(info.versions.node).toBe(process.versions.node);
     const error = await failure(core.handlers.updateSettings({ launchAtLogin: true }));
     expect(error.kind).toBe('not-allowed');
     expect((await core.handlers.getSettings(undefined)).launchAtLogin).toBe(false);
@@ -253,6 +254,44 @@ describe.skipIf(!keychainAvailable)('the app core with several accounts', () => 
     const none = await core.handlers.signOutAll(undefined);
     expect(none).toMatchObject({ status: 'signed-out', accounts: [] });
     expect(await keytar.getPassword(keychainServiceName, demoId)).toBeNull();
+  });
+
+  it('answers the quota history and the 2FA secret copy for the account each call names', async () => {
+    const { core, clipboard } = await makeCore();
+    const demoId = signedInId(
+      await core.handlers.signIn({ email: demo.email, password: demo.password }),
+    );
+    const twofaId = signedInId(await signInTwofa(core));
+    await core.refreshQuotaNow();
+    const history = await core.handlers.getQuotaHistory({ accountId: demoId });
+    expect(history.history24h.length).toBeGreaterThan(0);
+    const demoStatus = core.quotaOverview().find((line) => line.accountId === demoId)!.status;
+    expect(history.history24h.at(-1)!.at).toBe(demoStatus.historyAt);
+    expect(history.history24h.at(-1)!.quota).toBe(demoStatus.quota);
+    // Another account's history is never answered for an id that is not signed in.
+    const error = await failure(core.handlers.getQuotaHistory({ accountId: 'nobody' }));
+    expect(error.message).toMatch(/not signed in/);
+
+    // The secret being set up belongs to the account that began it.
+    const { seed } = await core.handlers.beginTwoFactor({ accountId: demoId });
+    const notBegun = await failure(core.handlers.copyTwoFactorSecret({ accountId: twofaId }));
+    expect(notBegun.message).toBe('Start setting up two-factor first.');
+    await core.handlers.copyTwoFactorSecret({ accountId: demoId });
+    expect(clipboard.text).toBe(seed);
+    // Signing out of that account forgets the secret.
+    await core.handlers.signOut({ accountId: demoId });
+    await core.handlers.signIn({ email: demo.email, password: demo.password });
+    expect((await failure(core.handlers.copyTwoFactorSecret({ accountId: demoId }))).message).toBe(
+      'Start setting up two-factor first.',
+    );
+  });
+
+  it('applies the appearance at start and when it changes', async () => {
+    const applied: string[] = [];
+    const { core } = await makeCore({ applyAppearance: (appearance) => applied.push(appearance) });
+    expect(applied).toEqual(['system']);
+    await core.handlers.updateSettings({ appearance: 'dark' });
+    expect(applied).toEqual(['system', 'dark']);
   });
 
   it('tries the sandbox beside a signed-in account instead of signing it out', async () => {

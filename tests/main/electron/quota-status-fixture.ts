@@ -8,10 +8,10 @@ export function quotaStatus(overrides: Partial<QuotaStatus> = {}): QuotaStatus {
     quota: 8_200,
     bundleSize: 100_000,
     percentLeft: 8.2,
+    percentText: '8%',
+    leftText: '8,200 of 100,000 left (8%)',
     summary: 'GreenCloud: DEVELOPER, 8,200 of 100,000 left (8%)',
     forecastText: 'runs out in ~2 days',
-    history24h: [],
-    history30d: [],
     ...overrides,
   };
 }

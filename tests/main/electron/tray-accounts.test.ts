@@ -12,6 +12,8 @@ const demo = {
     level: 'ok',
     quota: 100_000,
     percentLeft: 100,
+    percentText: '100%',
+    leftText: '100,000 of 100,000 left (100%)',
     summary: 'GreenCloud: DEVELOPER, 100,000 of 100,000 left (100%)',
   }),
 };
@@ -24,10 +26,21 @@ const twofa = {
     quota: 5,
     bundleSize: 1_000,
     percentLeft: 0.5,
+    percentText: '<1%',
+    leftText: '5 of 1,000 left (<1%)',
     summary: 'GreenCloud: STARTER, 5 of 1,000 left (<1%)',
   }),
 };
 const options = { now: 0, formatTime: String };
+
+// The lines show main's own figure (leftText, made by the one percentage rule), never their own.
+it('an account line says what main says is left, even where a sum would differ', () => {
+  const line = trayViewOf([
+    demo,
+    { ...twofa, status: { ...twofa.status, leftText: '200,000 left (2 bundles’ worth)' } },
+  ]).accounts![1]!;
+  expect(line.label).toBe('twofa@greencloud.test: 200,000 left (2 bundles’ worth), almost used up');
+});
 
 describe('trayViewOf', () => {
   it('shows the worst account, named, with one line per account in the menu order', () => {

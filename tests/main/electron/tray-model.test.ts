@@ -31,7 +31,7 @@ describe('buildTrayModel', () => {
       'runs out in ~2 days',
       '---',
       'Open GreenCloud',
-      'Refresh now',
+      'Refresh',
       'Buy refill…',
       'Mute alerts',
       '---',
@@ -70,7 +70,7 @@ describe('buildTrayModel', () => {
       }),
       options,
     );
-    expect(action(model.menu, 'Refresh now')).toMatchObject({ enabled: false });
+    expect(action(model.menu, 'Refresh')).toMatchObject({ enabled: false });
     expect(action(model.menu, 'Buy refill…')).toMatchObject({ enabled: false });
     expect(action(model.menu, 'Open GreenCloud')).toMatchObject({ enabled: true });
     expect(action(model.menu, 'Quit GreenCloud Desktop')).toMatchObject({
@@ -117,18 +117,13 @@ describe('buildTrayModel', () => {
 });
 
 describe('percentTitle', () => {
-  it.each([
-    [8.2, '8%'],
-    [100, '100%'],
-    [9.9, '9%'],
-    [0.4, '<1%'],
-    [0, '0%'],
-  ])('shows %d as %s', (percentLeft, title) => {
-    expect(percentTitle(quotaStatus({ percentLeft }))).toBe(title);
+  it('shows the figure main computed for every surface', () => {
+    expect(percentTitle(quotaStatus({ percentText: '<1%' }))).toBe('<1%');
   });
 
-  it('shows nothing without a percentage', () => {
-    expect(percentTitle(quotaStatus({ percentLeft: undefined }))).toBe('');
+  it('shows nothing without a percentage or when signed out', () => {
+    expect(percentTitle(quotaStatus({ percentText: undefined }))).toBe('');
+    expect(percentTitle(quotaStatus({ level: 'signed-out' }))).toBe('');
   });
 });
 

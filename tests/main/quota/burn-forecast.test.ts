@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuotaSample } from '../../../src-main/common/bridge-contract';
-import { burnRate, describeDuration, forecast } from '../../../src-main/quota/burn-forecast';
+import { describeDuration } from '../../../src-main/common/duration-words';
+import { burnRate, forecast } from '../../../src-main/quota/burn-forecast';
 
 const minute = 60_000;
 const hour = 60 * minute;

@@ -99,7 +99,9 @@ describe('quota watcher alerts (sandbox)', () => {
     await second.watcher.refreshNow();
     expect(q.notifier.kinds()).toEqual(['low', 'critical']);
     // The history came along too: one sample from before the restart, two after.
-    expect(second.watcher.status().history24h.map((s) => s.quota)).toEqual([9_000, 9_000, 500]);
+    expect(second.watcher.chartHistory().history24h.map((s) => s.quota)).toEqual([
+      9_000, 9_000, 500,
+    ]);
   });
 
   it('re-arms after Buy: renewed notice, then a new low alert on the next crossing', async () => {
@@ -250,6 +252,6 @@ describe('quota watcher polling (sandbox)', () => {
     await slowPoll;
     await settle();
     expect(watcher.status().quota).toBe(109_000);
-    expect(watcher.status().history24h.map((s) => s.quota)).toEqual([9_000, 109_000]);
+    expect(watcher.chartHistory().history24h.map((s) => s.quota)).toEqual([9_000, 109_000]);
   });
 });

@@ -37,11 +37,21 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 60,
       notifications: { enabled: true, earlyWarning: true },
       launchAtLogin: false,
+      appearance: 'system',
       updateChannel: 'stable',
     });
     expect(settings.windowBounds()).toBeUndefined();
     expect(settings.rememberedAccounts()).toEqual([]);
     expect(settings.currentAccount()).toBeUndefined();
+    expect(settings.trayHintShown()).toBe(false);
+  });
+
+  it('keeps the appearance and that the tray hint was shown', () => {
+    expect(settings.update({ appearance: 'dark' }).appearance).toBe('dark');
+    settings.setTrayHintShown();
+    const reopened = new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' }));
+    expect(reopened.get().appearance).toBe('dark');
+    expect(reopened.trayHintShown()).toBe(true);
   });
 
   it('applies partial updates, keeps them on disk, and a new store reads them back', () => {
@@ -55,6 +65,7 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 120,
       notifications: { enabled: true, earlyWarning: false },
       launchAtLogin: false,
+      appearance: 'system',
       updateChannel: 'stable',
     });
     const reopened = new SettingsStore(new Conf({ cwd: dir, projectName: 'greencloud-test' }));
@@ -129,6 +140,7 @@ describe('SettingsStore', () => {
         pollIntervalSeconds: 'often',
         notifications: { enabled: false, earlyWarning: 'yes' },
         launchAtLogin: 1,
+        appearance: 'purple',
         updateChannel: 'nightly',
         windowBounds: { width: -5, height: 'tall' },
         accounts: [
@@ -143,6 +155,7 @@ describe('SettingsStore', () => {
       pollIntervalSeconds: 60,
       notifications: { enabled: false, earlyWarning: true },
       launchAtLogin: false,
+      appearance: 'system',
       updateChannel: 'stable',
     });
     expect(settings.windowBounds()).toBeUndefined();
