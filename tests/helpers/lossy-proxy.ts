@@ -58,6 +58,12 @@ export async function startLossyProxy(sandboxApiBaseUrl: string): Promise<LossyP
     return rule;
   };
 
+  // Offline cuts every connection, kept-alive ones included (the client reuses sockets for reads).
+  const goDown = () => {
+    down = true;
+    for (const socket of sockets) socket.destroy();
+  };
+
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://proxy').pathname;
@@ -77,7 +83,7 @@ export async function startLossyProxy(sandboxApiBaseUrl: string): Promise<LossyP
       },
       async (answer) => {
         const answerBody = await readBody(answer);
-        if (rule?.thenDown) down = true;
+        if (rule?.thenDown) goDown();
         if (rule?.mode === 'drop-after') return void req.socket.destroy();
         if (rule?.mode === 'stall-after') return; // the socket stays open, silent
         if (rule?.mode === 'slow') await new Promise((done) => setTimeout(done, rule.ms ?? 1000));
@@ -103,7 +109,8 @@ export async function startLossyProxy(sandboxApiBaseUrl: string): Promise<LossyP
     apiBaseUrl: `http://127.0.0.1:${port}${target.pathname.replace(/\/+$/, '')}`,
     lose: (rule) => void rules.push({ ...rule }),
     setDown: (value) => {
-      down = value;
+      if (value) goDown();
+      else down = false;
     },
     close: () =>
       new Promise((resolve) => {

@@ -68,8 +68,14 @@ async function billingCore(options: { timeoutMs?: number; recheckMs?: number } =
 const charges = () => sandbox.count('POST', '/v1/user/buy');
 const invoiceCount = async () => (await sandbox.signedIn('demo')).client.listInvoices();
 
+/** Idle with an outcome: a fresh desk is idle too before it has read back its marker. */
 async function settledStatus(billing: AccountBilling): Promise<MoneyStatus> {
-  await expect.poll(() => billing.status().state).toBe('idle');
+  await expect
+    .poll(() => {
+      const status = billing.status();
+      return status.state === 'idle' && status.last !== undefined;
+    })
+    .toBe(true);
   return billing.status();
 }
 
