@@ -101,8 +101,13 @@ test('sign-in states: custom server, 2FA step, session ended', async ({ app }) =
   const { page } = app;
   await app.open();
   // The e2e harness signs in to its sandbox as a custom server: the selector says so.
-  await expect(page.getByLabel('Signing in to:')).toHaveValue('custom');
+  await expect(page.getByLabel('Signing in to:')).toHaveValue('saved');
+  await expect(page.getByRole('form', { name: 'Server' })).toHaveCount(0);
   await lookAt(page, 'sign-in-custom-server', 'Sign in', false);
+  await page.getByLabel('Signing in to:').selectOption('custom');
+  await expect(page.getByRole('form', { name: 'Server' })).toBeVisible();
+  await lookAt(page, 'sign-in-custom-url-form', 'Sign in', false);
+  await page.getByLabel('Signing in to:').selectOption('saved');
 
   const twofa = sandboxAccounts.twofa;
   await page.getByLabel('Email').fill(twofa.email);

@@ -208,6 +208,36 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
     expect(enabled).toBe(true);
   });
 
+  it('applies the Appearance setting at start and when it changes', async () => {
+    const applied: string[] = [];
+    const { core } = await makeCore({ applyAppearance: (appearance) => applied.push(appearance) });
+    expect(applied).toEqual(['system']);
+    expect((await core.handlers.updateSettings({ appearance: 'dark' })).appearance).toBe('dark');
+    await core.handlers.updateSettings({ pollIntervalSeconds: 120 });
+    expect(applied).toEqual(['system', 'dark']);
+  });
+
+  it('copies the 2FA secret being set up, and refuses before setup starts', async () => {
+    const { core, clipboard } = await makeCore();
+    await core.handlers.signIn(sandboxAccounts.demo);
+    expect((await failure(core.handlers.copyTwoFactorSecret(undefined))).kind).toBe('validation');
+    const { seed } = await core.handlers.beginTwoFactor(undefined);
+    const { clearsAt } = await core.handlers.copyTwoFactorSecret(undefined);
+    expect(clipboard.text).toBe(seed);
+    expect(clearsAt).toBeGreaterThan(Date.now());
+  });
+
+  it('sends the chart history only when asked', async () => {
+    const { core, events } = await makeCore();
+    await core.handlers.signIn(sandboxAccounts.demo);
+    await core.refreshQuotaNow();
+    const status = events.filter((e) => e.name === 'quotaChanged').at(-1)!.payload as object;
+    expect(status).not.toHaveProperty('history24h');
+    expect(status).toHaveProperty('historyAt');
+    const history = await core.handlers.getQuotaHistory(undefined);
+    expect(history.history24h.at(-1)?.quota).toBe(100_000);
+  });
+
   it('routes a reset-password deep link to the window', async () => {
     const { core, events } = await makeCore();
     const request = core.parseDeepLink('greencloud://reset-password?code=abc123');
