@@ -219,22 +219,26 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
 
   it('copies the 2FA secret being set up, and refuses before setup starts', async () => {
     const { core, clipboard } = await makeCore();
-    await core.handlers.signIn(sandboxAccounts.demo);
-    expect((await failure(core.handlers.copyTwoFactorSecret(undefined))).kind).toBe('validation');
-    const { seed } = await core.handlers.beginTwoFactor(undefined);
-    const { clearsAt } = await core.handlers.copyTwoFactorSecret(undefined);
+    const accountId = signedInId(await core.handlers.signIn(sandboxAccounts.demo));
+    expect((await failure(core.handlers.copyTwoFactorSecret({ accountId }))).kind).toBe(
+      'validation',
+    );
+    const { seed } = await core.handlers.beginTwoFactor({ accountId });
+    const { clearsAt } = await core.handlers.copyTwoFactorSecret({ accountId });
     expect(clipboard.text).toBe(seed);
     expect(clearsAt).toBeGreaterThan(Date.now());
   });
 
   it('sends the chart history only when asked', async () => {
     const { core, events } = await makeCore();
-    await core.handlers.signIn(sandboxAccounts.demo);
+    const accountId = signedInId(await core.handlers.signIn(sandboxAccounts.demo));
     await core.refreshQuotaNow();
-    const status = events.filter((e) => e.name === 'quotaChanged').at(-1)!.payload as object;
-    expect(status).not.toHaveProperty('history24h');
-    expect(status).toHaveProperty('historyAt');
-    const history = await core.handlers.getQuotaHistory(undefined);
+    const change = events.filter((e) => e.name === 'quotaChanged').at(-1)!.payload as {
+      status: object;
+    };
+    expect(change.status).not.toHaveProperty('history24h');
+    expect(change.status).toHaveProperty('historyAt');
+    const history = await core.handlers.getQuotaHistory({ accountId });
     expect(history.history24h.at(-1)?.quota).toBe(100_000);
   });
 
