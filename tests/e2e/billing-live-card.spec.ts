@@ -36,7 +36,10 @@ test('no key: the window says so, opens the dashboard, or takes a pasted payment
   await page.getByRole('button', { name: 'Switch to ENTERPRISE' }).click();
   const dialog = page.getByRole('dialog', { name: 'Switch to ENTERPRISE?' });
   await expect(dialog).toContainText('at a price GreenCloud has not stated');
-  await expect(dialog).toContainText('What changes today: your plan becomes ENTERPRISE.');
+  // Issue 8: a money confirmation names the account it charges.
+  await expect(dialog).toContainText(
+    'What changes today: the plan of empty@greencloud.test becomes ENTERPRISE.',
+  );
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   const cardPage = await openCardWindow(app, 'Change');
