@@ -107,9 +107,10 @@ test('no token reaches the page, and the API key only after Reveal', async ({ ap
 
   const pageState = await page.evaluate(async () => {
     const bridge = window.greencloud;
+    if (!bridge) throw new Error('The page has no window.greencloud bridge.');
     const session = await bridge.getSessionState();
-    const accountId =
-      session.ok && session.value.status === 'signed-in' ? session.value.accountId : '';
+    if (!session.ok || session.value.status !== 'signed-in') throw new Error('not signed in');
+    const accountId = session.value.accountId;
     const reads = await Promise.all([
       bridge.getAccount({ accountId }),
       bridge.refreshAccount({ accountId }),
@@ -121,7 +122,6 @@ test('no token reaches the page, and the API key only after Reveal', async ({ ap
     ]);
     // Every read answered with data, not a refusal.
     if (!reads.every((read) => read.ok)) throw new Error('a bridge read failed');
-    reads.unshift(session);
     const storage = (store: Storage) =>
       Object.fromEntries(
         Array.from({ length: store.length }, (_, i) => store.key(i)!).map((key) => [
@@ -133,7 +133,7 @@ test('no token reaches the page, and the API key only after Reveal', async ({ ap
       html: document.documentElement.outerHTML,
       localStorage: JSON.stringify(storage(localStorage)),
       sessionStorage: JSON.stringify(storage(sessionStorage)),
-      reads: JSON.stringify(reads),
+      reads: JSON.stringify([session, ...reads]),
       cookies: document.cookie,
     };
   });

@@ -3,6 +3,7 @@
 
 import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { test, expect } from './harness/app-fixture';
+import { sessionStateInPage } from './harness/bridge-reads';
 import { openView, signInThroughForm } from './harness/flows';
 import { captureView } from './harness/screens';
 
@@ -22,7 +23,7 @@ test('an access token that ran out is renewed quietly and the user stays signed 
   const refreshes = (await app.control.requests()).filter((r) => r.path === '/v1/auth/refresh');
   expect(refreshes.map((r) => r.status)).toEqual([200]);
   await expect(page.getByTestId('session-ended')).toHaveCount(0);
-  expect(await page.evaluate(() => window.greencloud.getSessionState())).toMatchObject({
+  expect(await sessionStateInPage(page)).toMatchObject({
     ok: true,
     value: { status: 'signed-in' },
   });
@@ -44,7 +45,7 @@ test('a session the server forgot lands the user on sign-in, told to sign in aga
     'Your session has ended. Please sign in again.',
   );
   await captureView(page, 'sign-in-session-ended');
-  expect(await page.evaluate(() => window.greencloud.getSessionState())).toMatchObject({
+  expect(await sessionStateInPage(page)).toMatchObject({
     ok: true,
     value: { status: 'signed-out' },
   });

@@ -5,6 +5,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { autostartFileName } from '../../src-main/electron/xdg-autostart';
 import { test, expect } from './harness/app-fixture';
+import { sessionStateInPage, settingsInPage } from './harness/bridge-reads';
 import { openView, signInThroughForm } from './harness/flows';
 import { captureView } from './harness/screens';
 
@@ -38,7 +39,7 @@ test('the check interval is saved, survives a reload, and 5 seconds is refused',
     'The poll interval must be at least 15 seconds.',
   );
   await expect(interval).toHaveValue('300');
-  const saved = await page.evaluate(() => window.greencloud.getSettings());
+  const saved = await settingsInPage(page);
   expect(saved).toMatchObject({ ok: true, value: { pollIntervalSeconds: 300 } });
 });
 
@@ -55,7 +56,7 @@ test('notifications, early warning and muting alerts', async ({ app }) => {
   await expect(page.getByTestId('settings-status')).toHaveText('Desktop notifications saved.');
   // Early warning is a kind of notification: with notifications off there is nothing to warn with.
   await expect(earlyWarning).toBeDisabled();
-  expect(await page.evaluate(() => window.greencloud.getSettings())).toMatchObject({
+  expect(await settingsInPage(page)).toMatchObject({
     ok: true,
     value: { notifications: { enabled: false, earlyWarning: false } },
   });
@@ -77,7 +78,7 @@ test('the update channel is saved and survives a reload', async ({ app }) => {
   await page.reload();
   await openView(page, 'Settings');
   await expect(channel).toHaveValue('beta');
-  expect(await page.evaluate(() => window.greencloud.getSettings())).toMatchObject({
+  expect(await settingsInPage(page)).toMatchObject({
     ok: true,
     value: { updateChannel: 'beta' },
   });
@@ -104,7 +105,7 @@ test('a custom server must be https unless it is this computer', async ({ app })
   const server = page.getByRole('form', { name: 'Server' });
   const url = server.getByLabel('Server URL');
   const save = server.getByRole('button', { name: 'Save server' });
-  const before = await page.evaluate(() => window.greencloud.getSettings());
+  const before = await settingsInPage(page);
 
   await url.fill('ftp://staging.example.com/v1');
   await expect(url).toHaveAccessibleDescription('Server URL must start with https:// or http://.');
@@ -113,7 +114,7 @@ test('a custom server must be https unless it is this computer', async ({ app })
   await url.fill('http://staging.example.com/v1');
   await save.click();
   await expect(server).toContainText(/must start with https:\/\//);
-  expect(await page.evaluate(() => window.greencloud.getSettings())).toEqual(before);
+  expect(await settingsInPage(page)).toEqual(before);
 
   await url.fill('https://staging.example.com/v1');
   await save.click();
@@ -124,7 +125,7 @@ test('signing out returns to sign-in and main agrees the session is over', async
   const page = app.page;
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
-  expect(await page.evaluate(() => window.greencloud.getSessionState())).toMatchObject({
+  expect(await sessionStateInPage(page)).toMatchObject({
     ok: true,
     value: { status: 'signed-out' },
   });

@@ -3,6 +3,7 @@
 
 import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { test, expect } from './harness/app-fixture';
+import { sessionStateInPage } from './harness/bridge-reads';
 import { openView, sidebarViews } from './harness/flows';
 
 test('trying the sandbox signs into the demo account, marked SANDBOX on every view', async ({
@@ -17,7 +18,7 @@ test('trying the sandbox signs into the demo account, marked SANDBOX on every vi
   await expect(page.getByRole('main')).toContainText(sandboxAccounts.demo.email);
   expect(await app.control.countRequests('POST', '/v1/auth/login')).toBe(1);
 
-  const state = await page.evaluate(() => window.greencloud.getSessionState());
+  const state = await sessionStateInPage(page);
   expect(state).toMatchObject({
     ok: true,
     value: { status: 'signed-in', endpoint: { kind: 'sandbox' } },

@@ -163,7 +163,9 @@ export const test = base.extend<
         platform: 'linux',
         notifier: { notify: (notice) => notifications.push(notice) },
         clipboard: {
-          writeText: (text) => (clipboard.text = text),
+          writeText: (text) => {
+            clipboard.text = text;
+          },
           readText: () => clipboard.text,
           clear: () => (clipboard.text = ''),
         },
