@@ -1,7 +1,9 @@
 // Settings → Network: the proxy typed in by the user is saved in main's settings, survives a
 // reload, is refused with main's sentence when it is not a proxy address, and Clear gives the
-// choice back to the system's settings.
+// choice back to the system's settings. With a real forward proxy on loopback set there, the
+// app's API requests go through it, and after Clear they no longer do.
 
+import { startForwardProxy } from '../helpers/forward-proxy';
 import { test, expect } from './harness/app-fixture';
 import { openView, signInThroughForm } from './harness/flows';
 
@@ -75,4 +77,54 @@ test('an address that is not a proxy is refused with main’s sentence and not s
   // Typing again puts the explanation back in place of the refusal.
   await field.fill('proxy.corp.example:8080');
   await expect(field).toHaveAccessibleDescription(/^Leave empty to use your system’s proxy/);
+});
+
+test.describe('through a real forward proxy', () => {
+  // Requests to this computer never take a proxy from Settings in the app (a proxy elsewhere could
+  // not reach them); here the proxy and the sandbox both listen on loopback, so the core is told
+  // to send them through it anyway.
+  test.use({ proxyLoopback: true });
+
+  test('with the proxy set, API requests go through it; after Clear they do not', async ({
+    app,
+  }) => {
+    const proxy = await startForwardProxy();
+    try {
+      const page = app.page;
+      const network = page.getByRole('region', { name: 'Network' });
+      await network.getByRole('textbox', { name: 'Proxy (optional)' }).fill(proxy.address);
+      await network.getByRole('button', { name: 'Save proxy' }).click();
+      await expect(network.getByRole('status')).toHaveText('Proxy saved.');
+      expect(proxy.seen).toEqual([]);
+
+      const userReads = () =>
+        proxy.seen.filter((line) => line === `GET ${app.sandbox.apiBaseUrl}/user`).length;
+      const refresh = async () => {
+        await openView(page, 'Account');
+        const before = app.core.quotaStatus().lastGoodAt;
+        await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+        await expect.poll(() => app.core.quotaStatus().lastGoodAt).not.toBe(before);
+      };
+      await refresh();
+      expect(userReads()).toBeGreaterThanOrEqual(1);
+      // Only the sandbox's API went this way: nothing else passed through the proxy.
+      expect(proxy.seen.every((line) => line.startsWith(`GET ${app.sandbox.apiBaseUrl}/`))).toBe(
+        true,
+      );
+
+      // Settings' Billing card reads the invoice list as it opens: that goes through the proxy
+      // too, and must have gone before Clear so it is not counted after.
+      await openView(page, 'Settings');
+      await expect.poll(() => proxy.seen).toContain(`GET ${app.sandbox.apiBaseUrl}/invoice/list`);
+      await network.getByRole('button', { name: 'Clear' }).click();
+      await expect(network.getByRole('status')).toHaveText(
+        'Proxy cleared: your system’s settings decide again.',
+      );
+      const throughProxy = proxy.seen.length;
+      await refresh();
+      expect(proxy.seen).toHaveLength(throughProxy);
+    } finally {
+      await proxy.close();
+    }
+  });
 });
