@@ -77,6 +77,11 @@ export interface AppCoreDeps {
   log?: (line: string) => void;
   /** Electron's session.resolveProxy: the system's proxy settings and PAC script. */
   resolveProxy?: ResolveProxy;
+  /**
+   * Tests only: the proxy typed into Settings carries requests to this computer too, so an e2e
+   * test can send the loopback sandbox's traffic through a loopback proxy (see proxy-resolver.ts).
+   */
+  proxyLoopback?: boolean;
 }
 
 type EventListener = <E extends BridgeEventName>(name: E, payload: EventPayload<E>) => void;
@@ -178,6 +183,7 @@ async function openSessions(
   const network = createCoreNetwork({
     settings,
     resolveProxy: deps.resolveProxy,
+    proxyLoopback: deps.proxyLoopback,
     proxyVault: await proxyVaultFor(tokenStorage, deps.loadKeytar),
     askProxyCredential: proxyPrompt.ask,
     log: deps.log,

@@ -24,6 +24,8 @@ export interface CoreNetworkDeps {
   askProxyCredential: AskProxyCredential;
   systemCertificates?: SystemCertificateLoader;
   log?: (line: string) => void;
+  /** Tests only: proxies from Settings and the environment carry requests to loopback too. */
+  proxyLoopback?: boolean;
 }
 
 export interface CoreNetwork {
@@ -42,6 +44,7 @@ export function createCoreNetwork(deps: CoreNetworkDeps): CoreNetwork {
       manualProxy: () => settings.get().proxy,
       env: deps.env ?? process.env,
       system: deps.resolveProxy,
+      loopbackDirect: !deps.proxyLoopback,
     }),
     proxyCredentials: new ProxyCredentials(deps.proxyVault, deps.askProxyCredential),
   });

@@ -32,6 +32,12 @@ test('account and security views', async ({ app }) => {
     await openView(page, view);
     await lookAt(page, name, view, true);
   }
+  // The Network card sits below the fold: a picture of it with a proxy saved.
+  const network = page.getByRole('region', { name: 'Network' });
+  await network.getByRole('textbox', { name: 'Proxy (optional)' }).fill('proxy.corp.example:3128');
+  await network.getByRole('button', { name: 'Save proxy' }).click();
+  await expect(network.getByRole('status')).toHaveText('Proxy saved.');
+  await lookAt(page, 'settings-network', 'Settings', true, network);
 });
 
 test('billing page', async ({ app }) => {

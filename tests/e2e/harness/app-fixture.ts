@@ -73,7 +73,11 @@ const callNameByChannel = new Map<string, string>(
 );
 
 export const test = base.extend<
-  { app: AppHarness },
+  {
+    app: AppHarness;
+    /** The proxy typed into Settings carries the loopback sandbox's traffic too (`test.use`). */
+    proxyLoopback: boolean;
+  },
   { rendererServer: RendererServer; cardServer: RendererServer; bridgeScript: string }
 >({
   cardServer: [
@@ -104,7 +108,8 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  app: async ({ page, rendererServer, cardServer, bridgeScript }, use) => {
+  proxyLoopback: [false, { option: true }],
+  app: async ({ page, rendererServer, cardServer, bridgeScript, proxyLoopback }, use) => {
     const sandbox = await startSandbox({ port: 0 });
     const dataDir = await mkdtemp(join(tmpdir(), 'greencloud-e2e-'));
     const notifications: DesktopNotice[] = [];
@@ -184,6 +189,7 @@ export const test = base.extend<
           close: async () => undefined,
         }),
         openCardWindow,
+        proxyLoopback,
       });
     let core = await startCore();
     // Sign-in goes to this test's sandbox as a custom endpoint, as a developer pointing the app
