@@ -5,6 +5,7 @@
 
 import { startForwardProxy } from '../helpers/forward-proxy';
 import { test, expect } from './harness/app-fixture';
+import { settingsInPage } from './harness/bridge-reads';
 import { openView, signInThroughForm } from './harness/flows';
 
 test.beforeEach(async ({ app }) => {
@@ -13,11 +14,10 @@ test.beforeEach(async ({ app }) => {
   await expect(app.page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
 });
 
-const savedProxy = (app: { page: import('@playwright/test').Page }) =>
-  app.page.evaluate(async () => {
-    const result = await window.greencloud.getSettings();
-    return result.ok ? (result.value.proxy ?? null) : 'unreadable';
-  });
+const savedProxy = async (app: { page: import('@playwright/test').Page }) => {
+  const result = await settingsInPage(app.page);
+  return result.ok ? (result.value.proxy ?? null) : 'unreadable';
+};
 
 test('the proxy is saved, survives a reload, and Clear removes it', async ({ app }) => {
   const page = app.page;
