@@ -24,6 +24,7 @@ import type {
   OpenCardWindow,
   OpenExternal,
   SettingsBackend,
+  UpdateControl,
 } from '../common/platform-ports';
 import { GreenCloudClient, type AuthProvider } from '../api/greencloud-client';
 import { SettingsStore } from '../settings/settings-store';
@@ -77,6 +78,8 @@ export interface AppCoreDeps {
   log?: (line: string) => void;
   /** Electron's session.resolveProxy: the system's proxy settings and PAC script. */
   resolveProxy?: ResolveProxy;
+  /** The updater's status and restart, for About (the update policy in the app). */
+  updates?: UpdateControl;
 }
 
 type EventListener = <E extends BridgeEventName>(name: E, payload: EventPayload<E>) => void;
@@ -119,6 +122,10 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     for (const listener of listeners) listener(name, payload);
   };
   const proxyPrompt = new ProxyPrompt((question) => emit('proxyCredentialsNeeded', question));
+  deps.updates?.onChange(() => {
+    const view = deps.updates?.status();
+    if (view) emit('updateChanged', view);
+  });
   const { sessions, network } = await openSessions(deps, clock, settings, proxyPrompt);
   const directory = new AccountDirectory({
     sessions,
@@ -145,6 +152,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     launchAtLogin: deps.launchAtLogin,
     applyAppearance: deps.applyAppearance,
     runtimeVersions: deps.runtimeVersions,
+    updates: deps.updates,
     appVersion: deps.appVersion,
     platform: deps.platform,
   });

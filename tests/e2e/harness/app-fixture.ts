@@ -17,7 +17,7 @@ import { createXdgAutostart } from '../../../src-main/electron/xdg-autostart';
 import { createAppCore, type AppCore } from '../../../src-main/core/app-core';
 import { createHandlerRegistry } from '../../../src-main/core/handler-registry';
 import { cardPageUrl } from '../../../src-main/core/card-page';
-import type { DesktopNotice } from '../../../src-main/common/platform-ports';
+import type { DesktopNotice, UpdateControl } from '../../../src-main/common/platform-ports';
 import type { WatcherClock } from '../../../src-main/quota/quota-watcher';
 import { sandboxAccounts } from '../../../sandbox/seed-accounts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
@@ -72,8 +72,16 @@ const callNameByChannel = new Map<string, string>(
   bridgeCallNames.map((name) => [callChannel(name), name]),
 );
 
+/**
+ * A spec's updater for About (the real policy over a scripted feed); none by default, as in dev.
+ * An object, since Playwright would take a bare function for a fixture.
+ */
+export interface UpdateControlFactory {
+  create(core: () => AppCore): UpdateControl;
+}
+
 export const test = base.extend<
-  { app: AppHarness },
+  { app: AppHarness; updateControl: UpdateControlFactory | undefined },
   { rendererServer: RendererServer; cardServer: RendererServer; bridgeScript: string }
 >({
   cardServer: [
@@ -104,7 +112,8 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  app: async ({ page, rendererServer, cardServer, bridgeScript }, use) => {
+  updateControl: [undefined, { option: true }],
+  app: async ({ page, rendererServer, cardServer, bridgeScript, updateControl }, use) => {
     const sandbox = await startSandbox({ port: 0 });
     const dataDir = await mkdtemp(join(tmpdir(), 'greencloud-e2e-'));
     const notifications: DesktopNotice[] = [];
@@ -182,6 +191,7 @@ export const test = base.extend<
           close: async () => undefined,
         }),
         openCardWindow,
+        ...(updateControl ? { updates: updateControl.create(() => core) } : {}),
       });
     let core = await startCore();
     // Sign-in goes to this test's sandbox as a custom endpoint, as a developer pointing the app
