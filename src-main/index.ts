@@ -46,7 +46,12 @@ import { createTrayActionHandler } from './electron/tray-actions';
 import { createTrayHint } from './electron/tray-hint';
 import { readTestHooks } from './electron/test-hooks';
 import { setInstallOnQuit } from './electron/auto-updater';
-import { createUpdates, withUpdateHooks, type Updates } from './electron/updates';
+import {
+  createUpdates,
+  lateUpdateControl,
+  withUpdateHooks,
+  type Updates,
+} from './electron/updates';
 import { trayViewOf } from './electron/tray-accounts';
 import { denyAllPermissions, guardAllWebContents } from './electron/web-contents-guard';
 
@@ -89,6 +94,8 @@ const deepLinks = createDeepLinkRouter();
 let mainWindow: BrowserWindow | undefined;
 let tray: TrayController | undefined;
 let updates: Updates | undefined;
+// About's view of the updater; the updater itself is attached once the core and tray exist.
+const updateControl = lateUpdateControl();
 // Closing the window hides it to the tray; only an explicit Quit (menu, tray, OS) sets this.
 let isQuitting = false;
 
@@ -193,6 +200,7 @@ async function start(): Promise<void> {
     // The system's proxy settings and PAC script, answered by Chromium's own resolver.
     resolveProxy: (url) => session.defaultSession.resolveProxy(url),
     startSandbox: startEmbeddedSandbox,
+    updates: updateControl,
   });
   quitCleanly(core);
 
@@ -282,9 +290,11 @@ async function start(): Promise<void> {
         trayController.setUpdateOffer(item);
         setAppMenu(item && { ...item, restart: restartToUpdate });
         app.setAboutPanelOptions({ ...aboutPanel, ...(aboutLine ? { credits: aboutLine } : {}) });
+        updateControl.changed();
       },
       ...(hooks.updateFeedUrl === undefined ? {} : { devFeedUrl: hooks.updateFeedUrl }),
     });
+    updateControl.attach(updates);
     updates.policy.start();
   }
 

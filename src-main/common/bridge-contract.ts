@@ -197,6 +197,20 @@ export interface AppInfo {
   launchAtLoginUnsupportedReason?: string;
 }
 
+/** What About says about updates (the tray and the app menu offer the same restart). */
+export interface UpdateView {
+  /** One sentence: checking, downloading, ready, up to date or what went wrong; absent when idle. */
+  line?: string;
+  /** Present while a downloaded update waits for the user's restart. */
+  restart?: {
+    version: string;
+    label: string;
+    enabled: boolean;
+    /** Why it cannot restart now, when it cannot (a money action is running). */
+    detail?: string;
+  };
+}
+
 export interface TwoFactorSetup {
   seed: string;
   otpauthUrl: string;
@@ -349,6 +363,9 @@ export const bridgeCalls = {
   getSettings: call<AppSettings>()(none),
   updateSettings: call<AppSettings>()(settingsPatch),
   getAppInfo: call<AppInfo>()(none),
+  getUpdateStatus: call<UpdateView>()(none),
+  /** Refused with the policy's sentence while a money action runs or nothing is downloaded. */
+  restartToUpdate: call<void>()(none),
   // Network: the answer to proxyCredentialsNeeded; no user name means cancelled.
   answerProxyCredentials: call<void>()(
     z.object({
@@ -372,6 +389,7 @@ export interface BridgeEventPayloads {
   navigate: NavigationRequest;
   moneyChanged: MoneyChange;
   proxyCredentialsNeeded: ProxyCredentialsQuestion;
+  updateChanged: UpdateView;
 }
 export type EventPayload<E extends BridgeEventName> = BridgeEventPayloads[E];
 

@@ -42,7 +42,14 @@ export const bridgeCallAreas = {
     'openReceipt',
   ],
   quota: ['getQuotaStatus', 'getQuotaHistory', 'refreshQuotaNow', 'muteAlerts', 'muteAllAlerts'],
-  app: ['getSettings', 'updateSettings', 'getAppInfo', 'answerProxyCredentials'],
+  app: [
+    'getSettings',
+    'updateSettings',
+    'getAppInfo',
+    'getUpdateStatus',
+    'restartToUpdate',
+    'answerProxyCredentials',
+  ],
 } as const;
 
 export type BridgeArea = keyof typeof bridgeCallAreas;
@@ -57,6 +64,7 @@ export const bridgeEventNames = [
   'navigate',
   'moneyChanged',
   'proxyCredentialsNeeded',
+  'updateChanged',
 ] as const;
 export type BridgeEventName = (typeof bridgeEventNames)[number];
 

@@ -4,6 +4,7 @@
 // with stand-ins only where the OS is the other side (clipboard, notifications, browser, clock).
 // Types only, so every layer may import it.
 
+import type { UpdateView } from './bridge-contract';
 import type { CardWindowConfig } from './card-window-config';
 
 /** The three-function adapter every secret goes through (GitHub Desktop's token-store idea). */
@@ -87,3 +88,15 @@ export type EmbeddedSandboxStarter = () => Promise<EmbeddedSandbox>;
  * the e2e harness; main parses the answer (billing/card-entry.ts).
  */
 export type OpenCardWindow = (config: CardWindowConfig) => Promise<unknown>;
+
+/**
+ * The updater as About sees it (src-main/update's policy behind it, wired in index.ts). Absent, or
+ * answering undefined, where this copy has no updater: unpackaged builds, tests, the e2e harness.
+ */
+export interface UpdateControl {
+  status(): UpdateView | undefined;
+  /** Restarts into the downloaded update, or says in words why it will not now. */
+  restart(): { restarted: true } | { restarted: false; reason: string };
+  /** Called whenever the view may differ (status changes, money actions starting or ending). */
+  onChange(listener: () => void): () => void;
+}

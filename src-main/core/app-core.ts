@@ -24,6 +24,7 @@ import type {
   OpenCardWindow,
   OpenExternal,
   SettingsBackend,
+  UpdateControl,
 } from '../common/platform-ports';
 import { GreenCloudClient, type AuthProvider } from '../api/greencloud-client';
 import { SettingsStore } from '../settings/settings-store';
@@ -82,6 +83,8 @@ export interface AppCoreDeps {
    * test can send the loopback sandbox's traffic through a loopback proxy (see proxy-resolver.ts).
    */
   proxyLoopback?: boolean;
+  /** The updater's status and restart, for About (the update policy in the app). */
+  updates?: UpdateControl;
 }
 
 type EventListener = <E extends BridgeEventName>(name: E, payload: EventPayload<E>) => void;
@@ -124,6 +127,10 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     for (const listener of listeners) listener(name, payload);
   };
   const proxyPrompt = new ProxyPrompt((question) => emit('proxyCredentialsNeeded', question));
+  deps.updates?.onChange(() => {
+    const view = deps.updates?.status();
+    if (view) emit('updateChanged', view);
+  });
   const { sessions, network } = await openSessions(deps, clock, settings, proxyPrompt);
   const directory = new AccountDirectory({
     sessions,
@@ -150,6 +157,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     launchAtLogin: deps.launchAtLogin,
     applyAppearance: deps.applyAppearance,
     runtimeVersions: deps.runtimeVersions,
+    updates: deps.updates,
     appVersion: deps.appVersion,
     platform: deps.platform,
   });

@@ -2,10 +2,12 @@
 // "Restart to Update" (tray, app menu, About). The rules are all in src-main/update.
 import type { AppUpdater } from 'electron-updater';
 import type { UpdateChannel } from '../common/bridge-contract';
+import type { UpdateControl } from '../common/platform-ports';
 import type { BridgeHandlers } from '../core/handler-registry';
 import {
   UpdatePolicy,
   updateStatusLine,
+  updateView,
   type RestartOffer,
   type UpdateClock,
 } from '../update/update-policy';
@@ -48,6 +50,37 @@ export function createUpdates(deps: UpdatesDeps): Updates {
   const publishOffer = () => deps.onOfferChanged(policy.offer(), updateStatusLine(policy.status()));
   policy.onChange(publishOffer);
   return { policy, publishOffer };
+}
+
+/**
+ * The core's UpdateControl, made before the updater: the core starts first, and the updater
+ * (packaged builds only) is attached to it afterwards. Until then, or without one, it says nothing.
+ */
+export function lateUpdateControl(): UpdateControl & {
+  attach(updates: Updates): void;
+  /** The offer was published again (status change or money call): About follows. */
+  changed(): void;
+} {
+  let current: Updates | undefined;
+  const listeners = new Set<() => void>();
+  return {
+    status: () => current && updateView(current.policy),
+    restart: () =>
+      current?.policy.restartToUpdate() ?? {
+        restarted: false,
+        reason: 'No update has been downloaded yet.',
+      },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    attach(updates) {
+      current = updates;
+    },
+    changed() {
+      for (const listener of listeners) listener();
+    },
+  };
 }
 
 /**

@@ -8,7 +8,7 @@
 //  - Offline it waits quietly for the next check, or for the network to come back; any other failure
 //    becomes a sentence and never blocks the app.
 
-import type { UpdateChannel } from '../common/bridge-contract';
+import type { UpdateChannel, UpdateView } from '../common/bridge-contract';
 import { describeUpdateError } from './update-errors';
 
 /** The boundary to electron-updater (src-main/electron/auto-updater.ts adapts it). */
@@ -208,4 +208,11 @@ export function updateStatusLine(status: UpdateStatus): string | undefined {
     case 'idle':
       return undefined;
   }
+}
+
+/** What About shows: the status line and, once an update is downloaded, the restart offer. */
+export function updateView(policy: UpdatePolicy): UpdateView {
+  const line = updateStatusLine(policy.status());
+  const offer = policy.offer();
+  return { ...(line === undefined ? {} : { line }), ...(offer ? { restart: offer } : {}) };
 }

@@ -4,11 +4,14 @@ import { AppError } from '../../common/app-error';
 import type { AreaHandlers } from '../handler-registry';
 import type { CoreContext } from './core-context';
 
+/** About's line where this copy has no updater (unpackaged builds, Linux development). */
+export const updatesNotCheckedLine = 'Updates are checked in installed copies only.';
+
 const launchAtLoginUnsupportedReason =
   'Launch at login is not offered on this system. Add GreenCloud Desktop to your desktop’s startup applications instead.';
 
 export function appHandlers(context: CoreContext): AreaHandlers<'app'> {
-  const { settings, launchAtLogin, network, proxyPrompt } = context;
+  const { settings, launchAtLogin, network, proxyPrompt, updates } = context;
   return {
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
@@ -39,5 +42,10 @@ export function appHandlers(context: CoreContext): AreaHandlers<'app'> {
       versions: context.runtimeVersions ?? { node: process.versions.node },
       ...(launchAtLogin ? {} : { launchAtLoginUnsupportedReason }),
     }),
+    getUpdateStatus: async () => updates?.status() ?? { line: updatesNotCheckedLine },
+    restartToUpdate: async () => {
+      const result = updates?.restart() ?? { restarted: false, reason: updatesNotCheckedLine };
+      if (!result.restarted) throw new AppError({ kind: 'not-allowed', message: result.reason });
+    },
   };
 }

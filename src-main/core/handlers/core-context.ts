@@ -9,7 +9,7 @@ import type {
   CallRequest,
   CallResponse,
 } from '../../common/bridge-contract';
-import type { LaunchAtLogin, OpenExternal } from '../../common/platform-ports';
+import type { LaunchAtLogin, OpenExternal, UpdateControl } from '../../common/platform-ports';
 import type { SessionManager } from '../../session/session-manager';
 import type { SettingsStore } from '../../settings/settings-store';
 import type { AccountDirectory } from '../account-directory';
@@ -36,6 +36,8 @@ export interface CoreContext {
   applyAppearance?: (appearance: Appearance) => void;
   /** Electron's, Chromium's and Node's versions, for About. */
   runtimeVersions?: AppInfo['versions'];
+  /** The updater, for About; absent where this copy has none. */
+  updates?: UpdateControl;
   appVersion: string;
   platform: NodeJS.Platform;
 }

@@ -17,7 +17,7 @@ import { createXdgAutostart } from '../../../src-main/electron/xdg-autostart';
 import { createAppCore, type AppCore } from '../../../src-main/core/app-core';
 import { createHandlerRegistry } from '../../../src-main/core/handler-registry';
 import { cardPageUrl } from '../../../src-main/core/card-page';
-import type { DesktopNotice } from '../../../src-main/common/platform-ports';
+import type { DesktopNotice, UpdateControl } from '../../../src-main/common/platform-ports';
 import type { WatcherClock } from '../../../src-main/quota/quota-watcher';
 import { sandboxAccounts } from '../../../sandbox/seed-accounts';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
@@ -72,9 +72,18 @@ const callNameByChannel = new Map<string, string>(
   bridgeCallNames.map((name) => [callChannel(name), name]),
 );
 
+/**
+ * A spec's updater for About (the real policy over a scripted feed); none by default, as in dev.
+ * An object, since Playwright would take a bare function for a fixture.
+ */
+export interface UpdateControlFactory {
+  create(core: () => AppCore): UpdateControl;
+}
+
 export const test = base.extend<
   {
     app: AppHarness;
+    updateControl: UpdateControlFactory | undefined;
     /** The proxy typed into Settings carries the loopback sandbox's traffic too (`test.use`). */
     proxyLoopback: boolean;
   },
@@ -108,8 +117,12 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
+  updateControl: [undefined, { option: true }],
   proxyLoopback: [false, { option: true }],
-  app: async ({ page, rendererServer, cardServer, bridgeScript, proxyLoopback }, use) => {
+  app: async (
+    { page, rendererServer, cardServer, bridgeScript, updateControl, proxyLoopback },
+    use,
+  ) => {
     const sandbox = await startSandbox({ port: 0 });
     const dataDir = await mkdtemp(join(tmpdir(), 'greencloud-e2e-'));
     const notifications: DesktopNotice[] = [];
@@ -158,7 +171,7 @@ export const test = base.extend<
       return answer;
     };
     // One run of the app's core on this profile; a restart makes another on the same folder.
-    const startCore = () =>
+    const startCore = (): Promise<AppCore> =>
       createAppCore({
         clock,
         dataDir,
@@ -190,8 +203,9 @@ export const test = base.extend<
         }),
         openCardWindow,
         proxyLoopback,
+        ...(updateControl ? { updates: updateControl.create(() => core) } : {}),
       });
-    let core = await startCore();
+    let core: AppCore = await startCore();
     // Sign-in goes to this test's sandbox as a custom endpoint, as a developer pointing the app
     // at a local or staging server would set it.
     await core.handlers.updateSettings({

@@ -7,40 +7,11 @@ import {
   UpdatePolicy,
   updateStatusLine,
   type UpdateStatus,
-  type UpdaterPort,
 } from '../../../src-main/update/update-policy';
 import { ControlledClock } from '../../helpers/quota-clock';
+import { ScriptedUpdater } from '../../helpers/scripted-updater';
 
 const hour = 60 * 60 * 1000;
-
-/** electron-updater's role: each check answers from `feed`, or throws what `failNext` holds. */
-class ScriptedUpdater implements UpdaterPort {
-  feed: Partial<Record<UpdateChannel, string>> = {};
-  failNext: unknown[] = [];
-  downloadFailure: unknown;
-  readonly checks: UpdateChannel[] = [];
-  downloads = 0;
-  installs = 0;
-
-  async check(channel: UpdateChannel): Promise<string | undefined> {
-    this.checks.push(channel);
-    if (this.failNext.length > 0) throw this.failNext.shift();
-    return this.feed[channel];
-  }
-
-  async download(): Promise<void> {
-    this.downloads++;
-    if (this.downloadFailure !== undefined) {
-      const failure = this.downloadFailure;
-      this.downloadFailure = undefined;
-      throw failure;
-    }
-  }
-
-  installAndRestart(): void {
-    this.installs++;
-  }
-}
 
 function setUp(options: { channel?: UpdateChannel } = {}) {
   const clock = new ControlledClock();
