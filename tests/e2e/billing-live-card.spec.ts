@@ -6,7 +6,12 @@
 
 import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { test, expect } from './harness/app-fixture';
-import { cardNumberForms, openBilling, openCardWindow } from './harness/billing-flows';
+import {
+  cardNumberForms,
+  clickInCardWindow,
+  openBilling,
+  openCardWindow,
+} from './harness/billing-flows';
 import { openView, signInThroughForm } from './harness/flows';
 import { lookAt } from './harness/screens';
 
@@ -61,7 +66,7 @@ test('no key: the window says so, opens the dashboard, or takes a pasted payment
   await again.getByRole('button', { name: 'Use this payment method ID' }).click();
   await expect(again.getByText('Payment method ID must')).toBeVisible();
   await again.getByLabel('Payment method ID').fill('pm_card_mastercard');
-  await again.getByRole('button', { name: 'Use this payment method ID' }).click();
+  await clickInCardWindow(again, again.getByRole('button', { name: 'Use this payment method ID' }));
   await expect(page.getByTestId('card-done')).toHaveText(
     'Your payment method has been changed. The next charge uses it.',
   );
@@ -96,7 +101,7 @@ test('with a publishable key: Stripe’s Payment Element (a stand-in) hands back
   await frame.getByLabel('Expiration').fill('12 / 34');
   await frame.getByLabel('CVC').fill('123');
   await lookAt(cardPage, 'card-window-live', 'Add a card', false);
-  await cardPage.getByRole('button', { name: 'Use this card' }).click();
+  await clickInCardWindow(cardPage, cardPage.getByRole('button', { name: 'Use this card' }));
 
   await expect(page.getByTestId('card-done')).toHaveText(
     'Your card is now Visa •••• 4242, expiring 12/34. The next charge uses it.',
