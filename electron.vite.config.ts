@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { preloadLazyEntry } from './scripts/preload-lazy-entry';
 import { bundleSizeReport } from './scripts/report-bundle-size';
 
 // Builds the three processes into out/: main (ESM, Node), preload (CommonJS: a sandboxed preload
@@ -52,6 +51,6 @@ export default defineConfig({
       modulePreload: { polyfill: false },
       rollupOptions: { input: resolve('src-renderer/index.html') },
     },
-    plugins: [svelte(), preloadLazyEntry('views/SignedInRoot.svelte'), bundleSizeReport()],
+    plugins: [svelte(), bundleSizeReport()],
   },
 });
