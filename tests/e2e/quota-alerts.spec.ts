@@ -6,7 +6,7 @@ import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { test, expect } from './harness/app-fixture';
 import type { AppHarness } from './harness/app-fixture';
 import { openView, sidebarViews, signInThroughForm } from './harness/flows';
-import { captureView } from './harness/screens';
+import { captureView, lookAt } from './harness/screens';
 
 const demo = sandboxAccounts.demo;
 const minute = 60_000;
@@ -150,4 +150,42 @@ test('at a steady pace, the Account view says when the quota runs out and charts
   // Running out within a day is worth one early warning, not one per check.
   expect(alertKinds(app)).toEqual(['early-warning']);
   expect(app.notifications[0]!.body).toMatch(/At this rate it runs out in ~2\d hours\./);
+});
+
+test('with auto-renewal on, the pace line names the bundle, its price and the card as Billing does', async ({
+  app,
+}) => {
+  test.setTimeout(60_000);
+  await signInThroughForm(app);
+  const { page, control } = app;
+  const before = (await control.requests()).length;
+  let quota = 100_000;
+  for (let burst = 1; burst <= 4; burst++) {
+    await app.control.consume(demo.email, 3_000);
+    quota -= 3_000;
+    await app.advanceClock(45 * minute);
+    await refreshNow(app, quota);
+  }
+  const forecast = page.getByTestId('forecast');
+  // This server states no currency and none is set for it yet: the price says so in words.
+  await expect(forecast).toContainText(
+    /^Auto-renews in ~\d+ hours: a new DEVELOPER bundle for 9\.99 \(currency not set\), charged to Visa\s••••\s4242\./,
+  );
+  // The card on file costs the dashboard the invoice list and the newest invoice's page, once.
+  const invoiceReads = (await control.requests())
+    .slice(before)
+    .filter((r) => r.path.startsWith('/v1/invoice'));
+  expect(invoiceReads.map((r) => r.path)).toEqual(['/v1/invoice/list', '/v1/invoice/inv_000002']);
+
+  // The currency set once on the Billing page is the dashboard's too.
+  await openView(page, 'Billing');
+  const ask = page.getByRole('form', { name: 'Billing currency' });
+  await ask.getByLabel('Currency').selectOption('EUR');
+  await ask.getByRole('button', { name: 'Save currency' }).click();
+  await expect(page.getByTestId('current-plan')).toContainText('€9.99');
+  await openView(page, 'Account');
+  await expect(forecast).toContainText(
+    /^Auto-renews in ~\d+ hours: a new DEVELOPER bundle for €9\.99, charged to Visa\s••••\s4242\./,
+  );
+  await lookAt(page, 'account-renewal', 'Account', true, forecast);
 });
