@@ -21,6 +21,21 @@ async function refreshNow(app: AppHarness, expectedQuota: number): Promise<void>
   expect(app.core.quotaStatus().quota).toBe(expectedQuota);
 }
 
+/**
+ * Functions using 3,000 invocations every 45 minutes (4,000 an hour) from a full DEVELOPER bundle,
+ * with the app checking after each burst; resolves with what is left.
+ */
+async function burnSteadily(app: AppHarness, bursts: number): Promise<number> {
+  let quota = 100_000;
+  for (let burst = 1; burst <= bursts; burst++) {
+    await app.control.consume(demo.email, 3_000);
+    quota -= 3_000;
+    await app.advanceClock(45 * minute);
+    await refreshNow(app, quota);
+  }
+  return quota;
+}
+
 const alertKinds = (app: AppHarness) => app.notifications.map((alert) => alert.kind);
 
 test('the banner follows my quota down on every view, and its Buy refill brings me back', async ({
@@ -114,15 +129,8 @@ test('at a steady pace, the Account view says when the quota runs out and charts
   await expect(page.getByTestId('quota-chart-empty')).toBeVisible();
   await expect(page.getByText(/not enough history/i)).toHaveCount(0);
 
-  // Six hours of functions using 3,000 invocations every 45 minutes (4,000 an hour), with the app
-  // checking after each burst.
-  let quota = 100_000;
-  for (let burst = 1; burst <= 8; burst++) {
-    await app.control.consume(demo.email, 3_000);
-    quota -= 3_000;
-    await app.advanceClock(45 * minute);
-    await refreshNow(app, quota);
-  }
+  // Six hours of steady use.
+  await burnSteadily(app, 8);
 
   // 76,000 left at 4,000 an hour.
   await expect(forecast).toContainText('Runs out in ~19 hours (auto-renewal is off).');
@@ -159,13 +167,8 @@ test('with auto-renewal on, the pace line names the bundle, its price and the ca
   await signInThroughForm(app);
   const { page, control } = app;
   const before = (await control.requests()).length;
-  let quota = 100_000;
-  for (let burst = 1; burst <= 4; burst++) {
-    await app.control.consume(demo.email, 3_000);
-    quota -= 3_000;
-    await app.advanceClock(45 * minute);
-    await refreshNow(app, quota);
-  }
+  // Three hours of steady use: a renewal in view.
+  await burnSteadily(app, 4);
   const forecast = page.getByTestId('forecast');
   // This server states no currency and none is set for it yet: the price says so in words.
   await expect(forecast).toContainText(
