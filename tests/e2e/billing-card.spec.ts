@@ -72,7 +72,8 @@ test('a card changed with a sandbox test card, after the auto-pay and before the
 
   const again = await openCardWindow(app, 'Change');
   await typeTestCard(again, '5555555555554444');
-  await confirm.getByRole('button', { name: 'Change card' }).click();
+  // A double click is one intent: one card change.
+  await confirm.getByRole('button', { name: 'Change card' }).dblclick();
   await expect(payment.getByTestId('card-done')).toHaveText(
     'Your card is now Mastercard •••• 4444, expiring 12/34. The next charge uses it.',
   );
@@ -143,7 +144,8 @@ test('a bundle set with a test card: current plan by default, Country first, add
 
   before = (await control.requests()).length;
   await form.getByRole('button', { name: 'Buy STARTER bundle…' }).click();
-  await confirm.getByRole('button', { name: 'Buy now' }).click();
+  // A double click is one intent: one purchase.
+  await confirm.getByRole('button', { name: 'Buy now' }).dblclick();
   await expect(page.getByTestId('bundle-done')).toHaveText('Your STARTER bundle was bought.');
   await expect(page.getByTestId('current-plan')).toContainText('STARTER');
   await expect(page.getByRole('table', { name: 'Invoices' })).toContainText(
