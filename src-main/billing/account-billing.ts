@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { AppError } from '../common/app-error';
 import type { Account, InvoiceSummary } from '../common/api-schemas';
 import type { AccountSnapshot, MoneyReply } from '../common/bridge-contract';
-import type { MoneyStatus } from '../common/money-status';
+import { intentCharges, type MoneyStatus } from '../common/money-status';
 import type { Clock } from '../common/platform-ports';
 import type { GreenCloudClient } from '../api/greencloud-client';
 import { MoneyDesk } from './money-desk';
@@ -108,7 +108,9 @@ export class AccountBilling {
   async #money(intent: MoneyIntent, send: () => Promise<void>): Promise<MoneyReply> {
     const result = await this.#desk.run(intent, send);
     if (result.outcome === 'unknown') return result;
-    this.#invoices = undefined; // a charge added one: the next before-state reads the list afresh
+    // A charge added an invoice: the next before-state reads the list afresh (the Billing page's
+    // reload does). A plan switch charges nothing, so the list known before it still holds.
+    if (intentCharges(intent)) this.#invoices = undefined;
     return { outcome: 'done', snapshot: await this.#deps.refreshAccount() };
   }
 }

@@ -7,8 +7,8 @@
 
 import { AppError } from '../common/app-error';
 import type { Account, InvoiceSummary } from '../common/api-schemas';
-import type { MoneySettled, MoneyStatus } from '../common/money-status';
-import { describeIntent, intentCharges, type MoneyBefore, type MoneyIntent } from './money-intent';
+import { intentCharges, type MoneySettled, type MoneyStatus } from '../common/money-status';
+import { describeIntent, type MoneyBefore, type MoneyIntent } from './money-intent';
 import { didGoThrough, isOutcomeUnknown } from './money-outcome';
 import type { PendingMoney, PendingMoneyMarker } from './pending-money-marker';
 

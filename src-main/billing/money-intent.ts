@@ -39,7 +39,3 @@ export function describeIntent(intent: MoneyIntent): string {
       return `the switch to ${intent.bundle}`;
   }
 }
-
-export function intentCharges(intent: MoneyIntent): boolean {
-  return intent.action !== 'change-bundle';
-}

@@ -10,6 +10,11 @@ export interface MoneyStatusIntent {
   bundle?: BundleName;
 }
 
+/** Whether the action charges the card (and so leaves an invoice): a plan switch does not. */
+export function intentCharges(intent: MoneyStatusIntent): boolean {
+  return intent.action !== 'change-bundle';
+}
+
 export interface MoneySettled {
   intent: MoneyStatusIntent;
   outcome: 'went-through' | 'did-not-go-through';

@@ -1,5 +1,6 @@
-// Typed context for the Billing page's store. The page (and Settings' billing row) makes its own
-// BillingStore when it opens, so none of billing's code is in the sign-in screen's first load.
+// Typed context for the shown account's billing store. The signed-in shell makes one per account
+// (it is keyed on the account), so none of billing's code is in the sign-in screen's first load,
+// and the Account view, the Billing page and Settings share its facts.
 
 import { createContext } from 'svelte';
 import type { BillingStore } from './billing-store.svelte';

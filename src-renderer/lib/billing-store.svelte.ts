@@ -1,8 +1,10 @@
-// The Billing page's state: money actions and what the app knows about them (sending, checking a
-// lost reply, settled), the card on file (the newest invoice's card, or the one just changed),
-// invoices, and the billing facts for the endpoint. Money replies carry the one account read main
-// made after the action; the account store takes it from here, so no second GET /user is sent.
-// Every call names the account the account store is bound to; events about others are ignored.
+// The shown account's billing state: money actions and what the app knows about them (sending,
+// checking a lost reply, settled), the card on file (the newest invoice's card, or the one just
+// changed), invoices, and the billing facts for the endpoint. One per shown account, made by the
+// signed-in shell, so the Account view's pace line, the Billing page and Settings write every
+// amount from the same facts (`price`). Money replies carry the one account read main made after
+// the action; the account store takes it from here, so no second GET /user is sent. Every call
+// names the account the account store is bound to; events about others are ignored.
 
 import type { BridgeResult } from '../../src-main/common/app-error';
 import type {
@@ -11,16 +13,22 @@ import type {
   SetBundleRequest,
 } from '../../src-main/common/api-schemas';
 import type {
+  AccountView,
   BillingPreferencesView,
   GreenCloudBridge,
   MoneyReply,
 } from '../../src-main/common/bridge-contract';
 import type { BundleName } from '../../src-main/common/bundles';
 import type { CardWindowResult } from '../../src-main/common/card-choice';
-import type { MoneyStatus, MoneyStatusIntent } from '../../src-main/common/money-status';
+import {
+  intentCharges,
+  type MoneyStatus,
+  type MoneyStatusIntent,
+} from '../../src-main/common/money-status';
 import type { AccountStore } from './account-store.svelte';
 import { listen, settle, type AppErrorData } from './bridge';
-import { describeExpiry } from './billing-text';
+import { describeExpiry, planPrice } from './billing-text';
+import { formatPrice } from './money-format';
 
 export interface CardOnFile {
   brand?: string;
@@ -40,6 +48,8 @@ export class BillingStore {
   #details = $state<Record<string, InvoiceDetail>>({});
   #invoicesError = $state<AppErrorData | null>(null);
   #invoicesLoading = $state(false);
+  /** The list and its newest pages have been read (or failed): the card on file is as known. */
+  #invoicesRead = $state(false);
   #changedCard = $state<CardOnFile | null>(null);
   #choosingCard = $state(false);
 
@@ -48,8 +58,11 @@ export class BillingStore {
   readonly cardOnFile = $derived<CardOnFile | null>(
     this.#changedCard ??
       (() => {
-        const newest = this.#invoices?.[0];
-        const card = newest ? this.#details[newest.id]?.payment?.card : undefined;
+        // The newest invoice whose page has been read: a charge just made shows in the list a
+        // moment before its page, and the card should not blink out meanwhile.
+        const card = this.#invoices
+          ?.map((invoice) => this.#details[invoice.id]?.payment?.card)
+          .find((known) => known !== undefined);
         return card ? { brand: card.brand, last4: card.last4, source: 'invoice' as const } : null;
       })(),
   );
@@ -74,11 +87,32 @@ export class BillingStore {
   get invoicesLoading(): boolean {
     return this.#invoicesLoading;
   }
+  /** The currency and the card on file are as known as they will be: a sentence may name them. */
+  get factsRead(): boolean {
+    return this.#preferences !== null && this.#invoicesRead;
+  }
   get choosingCard(): boolean {
     return this.#choosingCard;
   }
   detail(id: string): InvoiceDetail | undefined {
     return this.#details[id];
+  }
+
+  /**
+   * An amount as every surface writes it, with its currency: the server's where it states one,
+   * else the endpoint's billing currency, else the plain words of formatPrice.
+   */
+  price(
+    amount: number | undefined,
+    serverCurrency: string | undefined,
+    inSentence = false,
+  ): string {
+    return formatPrice(amount, serverCurrency, this.#preferences?.currency, inSentence);
+  }
+
+  /** A plan's price on this account (billing-text's planPrice), written by `price`. */
+  planPrice(account: AccountView, plan: string, inSentence = false): string {
+    return this.price(planPrice(account, plan), account.bundle?.currency, inSentence);
   }
 
   subscribe(): () => void {
@@ -91,37 +125,47 @@ export class BillingStore {
     });
   }
 
-  clear(): void {
-    this.#money = { state: 'idle' };
-    this.#preferences = null;
-    this.#invoices = null;
-    this.#details = {};
-    this.#changedCard = null;
-  }
-
   /** Everything the Billing page shows, once per visit. */
   async load(): Promise<void> {
-    const [money, preferences] = await Promise.all([
+    const [money] = await Promise.all([
       settle(() => this.#bridge.getMoneyStatus({ accountId: this.#account.id })),
-      settle(() => this.#bridge.getBillingPreferences({ accountId: this.#account.id })),
+      this.#reloadPreferences(),
     ]);
     if (money.ok) this.#money = money.value;
-    if (preferences.ok) this.#preferences = preferences.value;
     await this.loadInvoices();
   }
 
-  async loadInvoices(): Promise<void> {
+  /** The endpoint's billing facts (currency, key), read once unless a page asks again (`load`). */
+  async loadPreferences(): Promise<void> {
+    if (this.#preferences === null) await this.#reloadPreferences();
+  }
+
+  /**
+   * The card on file for a sentence outside the Billing page (the Account view's pace line): the
+   * list and the newest invoice's page, once; nothing when the Billing page has read them.
+   */
+  async loadCardOnFile(): Promise<void> {
+    if (this.#invoices === null && !this.#invoicesLoading) await this.loadInvoices(1);
+  }
+
+  /** The invoice list, and the pages of the newest `pages` (descriptions, receipts, the card). */
+  async loadInvoices(pages = 8): Promise<void> {
     this.#invoicesLoading = true;
     this.#invoicesError = null;
     const result = await settle(() => this.#bridge.listInvoices({ accountId: this.#account.id }));
     this.#invoicesLoading = false;
     if (!result.ok) {
       this.#invoicesError = result.error;
+      this.#invoicesRead = true;
       return;
     }
     this.#invoices = result.value.toSorted((a, b) => (b.paidDay ?? 0) - (a.paidDay ?? 0));
-    // Descriptions and the card are on each invoice's own page: read the newest few.
-    await Promise.all(this.#invoices.slice(0, 8).map((invoice) => this.#loadDetail(invoice.id)));
+    // Descriptions and the card are on each invoice's own page: read the newest few (a page read
+    // once is kept, so after a charge only the new invoice's page is read).
+    await Promise.all(
+      this.#invoices.slice(0, pages).map((invoice) => this.#loadDetail(invoice.id)),
+    );
+    this.#invoicesRead = true;
   }
 
   async #loadDetail(id: string): Promise<void> {
@@ -211,8 +255,9 @@ export class BillingStore {
 
   /**
    * One request per intent: refused here while another money action runs or is being checked
-   * (main refuses too). A done reply brings the account main read once; the list of invoices is
-   * read again so the new charge shows.
+   * (main refuses too). A done reply brings the account main read once. A charge (refill, set
+   * bundle) then reads the invoice list and the new invoice's page, so the charge shows with its
+   * description, receipt and card; a plan switch charges nothing and reads nothing more.
    */
   async #money_(
     intent: MoneyStatusIntent,
@@ -226,7 +271,7 @@ export class BillingStore {
       if (reply.outcome === 'done') {
         this.#account.apply(reply.snapshot);
         this.#money = { state: 'idle' };
-        void this.loadInvoices();
+        if (intentCharges(intent)) void this.loadInvoices();
       } else this.#money = reply.status;
     } else {
       const status = await settle(() =>

@@ -5,9 +5,9 @@ import type { AppViewName } from '../../src-main/common/app-views';
 import type { NavigationRequest } from '../../src-main/common/bridge-contract';
 
 export type SignedOutView = 'sign-in' | 'forgot-password' | 'set-password';
-/** `flags` is off the sidebar: its low-quota switch lives under Settings → Notifications and
- * auto-renewal on the Billing page; the route stays for links that still name it. */
-export type SignedInView = AppViewName | 'flags' | 'set-password' | 'about';
+/** There is no Flags view: the low-quota switch lives under Settings → Notifications and
+ * auto-renewal on the Billing page (no navigation request can name a Flags view). */
+export type SignedInView = AppViewName | 'set-password' | 'about';
 
 export class Router {
   #signedOutView = $state<SignedOutView>('sign-in');

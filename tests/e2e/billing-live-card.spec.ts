@@ -3,6 +3,7 @@
 // method ID. With a key, it shows Stripe's Payment Element: Stripe.js is played here by a stand-in
 // at its own URLs (Stripe cannot be reached), and the card is typed into the stand-in's frame on
 // js.stripe.com, as into Stripe's. The app's currency is asked once for a server that states none.
+// Whichever way the card comes back, the change is confirmed in a dialog naming the account.
 
 import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { test, expect } from './harness/app-fixture';
@@ -67,6 +68,21 @@ test('no key: the window says so, opens the dashboard, or takes a pasted payment
   await expect(again.getByText('Payment method ID must')).toBeVisible();
   await again.getByLabel('Payment method ID').fill('pm_card_mastercard');
   await clickInCardWindow(again, again.getByRole('button', { name: 'Use this payment method ID' }));
+  // A pasted ID is confirmed as it is, for the account it changes; Cancel sends nothing.
+  const confirm = page.getByRole('dialog', { name: 'Change the card?' });
+  await expect(confirm).toContainText(
+    `From now on, the refills and renewals of ${sandboxAccounts.empty.email} are charged to the payment method pm_card_mastercard.`,
+  );
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('card-done')).toHaveCount(0);
+  expect((await control.requests()).filter((r) => r.path === '/v1/user/card')).toEqual([]);
+
+  const third = await openCardWindow(app, 'Change');
+  await third.getByText('Paste a payment method ID (advanced)').click();
+  await third.getByLabel('Payment method ID').fill('pm_card_mastercard');
+  await clickInCardWindow(third, third.getByRole('button', { name: 'Use this payment method ID' }));
+  await confirm.getByRole('button', { name: 'Change card' }).click();
   await expect(page.getByTestId('card-done')).toHaveText(
     'Your payment method has been changed. The next charge uses it.',
   );
@@ -102,6 +118,12 @@ test('with a publishable key: Stripe’s Payment Element (a stand-in) hands back
   await frame.getByLabel('CVC').fill('123');
   await lookAt(cardPage, 'card-window-live', 'Add a card', false);
   await clickInCardWindow(cardPage, cardPage.getByRole('button', { name: 'Use this card' }));
+  const confirm = page.getByRole('dialog', { name: 'Change the card?' });
+  await expect(confirm).toContainText(
+    `From now on, the refills and renewals of ${sandboxAccounts.empty.email} are charged to Visa •••• 4242, expiring 12/34.`,
+  );
+  expect((await control.requests()).filter((r) => r.path === '/v1/user/card')).toEqual([]);
+  await confirm.getByRole('button', { name: 'Change card' }).click();
 
   await expect(page.getByTestId('card-done')).toHaveText(
     'Your card is now Visa •••• 4242, expiring 12/34. The next charge uses it.',

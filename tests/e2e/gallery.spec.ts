@@ -65,6 +65,13 @@ test('account states: chart with history and low banner, stale, offline, About',
   const { page } = app;
   await signInThroughForm(app);
   const demo = sandboxAccounts.demo;
+  // The billing currency, asked once on the Billing page, so the pace line's price carries it.
+  await openView(page, 'Billing');
+  const ask = page.getByRole('form', { name: 'Billing currency' });
+  await ask.getByLabel('Currency').selectOption('USD');
+  await ask.getByRole('button', { name: 'Save currency' }).click();
+  await expect(ask).toBeHidden();
+  await openView(page, 'Account');
   // A few hours of use, so the chart and the pace line have something to show, down to low.
   for (const quota of [60_000, 35_000, 20_000, 9_500]) {
     await app.control.setAccount(demo.email, { quota });
@@ -74,6 +81,9 @@ test('account states: chart with history and low banner, stale, offline, About',
   }
   await expect(page.getByRole('region', { name: 'Quota alert' })).toBeVisible();
   await expect(page.getByTestId('quota-chart')).toBeVisible();
+  await expect(page.getByTestId('forecast')).toContainText(
+    'a new DEVELOPER bundle for $9.99, charged to Visa •••• 4242.',
+  );
   await lookAt(page, 'account-low', 'Account', true);
 
   // Dismissed, the banner stays away until the level changes.

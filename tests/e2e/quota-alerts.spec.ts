@@ -6,7 +6,7 @@ import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { test, expect } from './harness/app-fixture';
 import type { AppHarness } from './harness/app-fixture';
 import { openView, sidebarViews, signInThroughForm } from './harness/flows';
-import { captureView } from './harness/screens';
+import { captureView, lookAt } from './harness/screens';
 
 const demo = sandboxAccounts.demo;
 const minute = 60_000;
@@ -19,6 +19,21 @@ async function refreshNow(app: AppHarness, expectedQuota: number): Promise<void>
     `${expectedQuota.toLocaleString('en-US')} of 100,000`,
   );
   expect(app.core.quotaStatus().quota).toBe(expectedQuota);
+}
+
+/**
+ * Functions using 3,000 invocations every 45 minutes (4,000 an hour) from a full DEVELOPER bundle,
+ * with the app checking after each burst; resolves with what is left.
+ */
+async function burnSteadily(app: AppHarness, bursts: number): Promise<number> {
+  let quota = 100_000;
+  for (let burst = 1; burst <= bursts; burst++) {
+    await app.control.consume(demo.email, 3_000);
+    quota -= 3_000;
+    await app.advanceClock(45 * minute);
+    await refreshNow(app, quota);
+  }
+  return quota;
 }
 
 const alertKinds = (app: AppHarness) => app.notifications.map((alert) => alert.kind);
@@ -114,15 +129,8 @@ test('at a steady pace, the Account view says when the quota runs out and charts
   await expect(page.getByTestId('quota-chart-empty')).toBeVisible();
   await expect(page.getByText(/not enough history/i)).toHaveCount(0);
 
-  // Six hours of functions using 3,000 invocations every 45 minutes (4,000 an hour), with the app
-  // checking after each burst.
-  let quota = 100_000;
-  for (let burst = 1; burst <= 8; burst++) {
-    await app.control.consume(demo.email, 3_000);
-    quota -= 3_000;
-    await app.advanceClock(45 * minute);
-    await refreshNow(app, quota);
-  }
+  // Six hours of steady use.
+  await burnSteadily(app, 8);
 
   // 76,000 left at 4,000 an hour.
   await expect(forecast).toContainText('Runs out in ~19 hours (auto-renewal is off).');
@@ -150,4 +158,37 @@ test('at a steady pace, the Account view says when the quota runs out and charts
   // Running out within a day is worth one early warning, not one per check.
   expect(alertKinds(app)).toEqual(['early-warning']);
   expect(app.notifications[0]!.body).toMatch(/At this rate it runs out in ~2\d hours\./);
+});
+
+test('with auto-renewal on, the pace line names the bundle, its price and the card as Billing does', async ({
+  app,
+}) => {
+  test.setTimeout(60_000);
+  await signInThroughForm(app);
+  const { page, control } = app;
+  const before = (await control.requests()).length;
+  // Three hours of steady use: a renewal in view.
+  await burnSteadily(app, 4);
+  const forecast = page.getByTestId('forecast');
+  // This server states no currency and none is set for it yet: the price says so in words.
+  await expect(forecast).toContainText(
+    /^Auto-renews in ~\d+ hours: a new DEVELOPER bundle for 9\.99 \(currency not set\), charged to Visa\s••••\s4242\./,
+  );
+  // The card on file costs the dashboard the invoice list and the newest invoice's page, once.
+  const invoiceReads = (await control.requests())
+    .slice(before)
+    .filter((r) => r.path.startsWith('/v1/invoice'));
+  expect(invoiceReads.map((r) => r.path)).toEqual(['/v1/invoice/list', '/v1/invoice/inv_000002']);
+
+  // The currency set once on the Billing page is the dashboard's too.
+  await openView(page, 'Billing');
+  const ask = page.getByRole('form', { name: 'Billing currency' });
+  await ask.getByLabel('Currency').selectOption('EUR');
+  await ask.getByRole('button', { name: 'Save currency' }).click();
+  await expect(page.getByTestId('current-plan')).toContainText('€9.99');
+  await openView(page, 'Account');
+  await expect(forecast).toContainText(
+    /^Auto-renews in ~\d+ hours: a new DEVELOPER bundle for €9\.99, charged to Visa\s••••\s4242\./,
+  );
+  await lookAt(page, 'account-renewal', 'Account', true, forecast);
 });

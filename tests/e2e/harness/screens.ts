@@ -38,19 +38,45 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Saves test-results/screenshots/<name>-light.png and -dark.png and checks both with axe. */
+/**
+ * The window height that shows the whole view. The shell is as tall as the window and scrolls
+ * inside its content area, so a full-page screenshot alone would stop at the window's bottom edge:
+ * add what the content area (and any other scrolling box) holds below its fold.
+ */
+async function wholeViewHeight(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const hidden = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => /auto|scroll/.test(getComputedStyle(el).overflowY))
+      .map((el) => el.scrollHeight - el.clientHeight);
+    return innerHeight + Math.max(0, ...hidden);
+  });
+}
+
+/**
+ * Saves test-results/screenshots/<name>-light.png and -dark.png of the whole view (the window
+ * grows for the pictures, at the same width, so nothing is cut off at its fold) and checks both
+ * with axe.
+ */
 export async function captureView(page: Page, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    // Let transitions finish so the picture and the contrast check see the settled screen.
-    await page.waitForTimeout(150);
-    await page.screenshot({
-      path: `test-results/screenshots/${name}-${colorScheme}.png`,
-      fullPage: true,
-    });
-    expect(await seriousViolations(page), `axe on ${name} (${colorScheme})`).toEqual([]);
+  const size = page.viewportSize();
+  const height = await wholeViewHeight(page);
+  const grown = size !== null && height > size.height;
+  if (grown) await page.setViewportSize({ width: size.width, height });
+  try {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      // Let transitions finish so the picture and the contrast check see the settled screen.
+      await page.waitForTimeout(150);
+      await page.screenshot({
+        path: `test-results/screenshots/${name}-${colorScheme}.png`,
+        fullPage: true,
+      });
+      expect(await seriousViolations(page), `axe on ${name} (${colorScheme})`).toEqual([]);
+    }
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+    if (grown) await page.setViewportSize(size);
   }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 const roomy = { width: 1100, height: 750 };

@@ -218,6 +218,30 @@ describe('answers that leave no doubt', () => {
     expect(after).toEqual(['POST /v1/user/buy', 'GET /v1/user']);
   });
 
+  it('after a plan switch the invoice list known before still serves; after a charge it is read afresh', async () => {
+    const { billing } = await billingCore();
+    const requestsOf = async (run: () => Promise<unknown>) => {
+      const before = (await sandbox.requests()).length;
+      await run();
+      return (await sandbox.requests()).slice(before).map((r) => `${r.method} ${r.path}`);
+    };
+    // A switch charges nothing, so it leaves no invoice: the next action needs no list read first.
+    expect(await requestsOf(() => billing.changeBundle('STARTER'))).toEqual([
+      'PUT /v1/user/bundle/starter',
+      'GET /v1/user',
+    ]);
+    expect(await requestsOf(() => billing.buyRefill())).toEqual([
+      'POST /v1/user/buy',
+      'GET /v1/user',
+    ]);
+    // The refill left an invoice that was not read: the next action reads the list before sending.
+    expect(await requestsOf(() => billing.buyRefill())).toEqual([
+      'GET /v1/invoice/list',
+      'POST /v1/user/buy',
+      'GET /v1/user',
+    ]);
+  });
+
   it('not sent at all (connection refused): an offline error, no check, no block', async () => {
     const { billing } = await billingCore();
     await proxy.close();
