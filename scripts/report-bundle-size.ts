@@ -1,6 +1,6 @@
 // The renderer's size budget, checked on every build: prints the gzip size of each asset and the
-// totals, and fails the build when all JS + CSS exceed 95 KB gzip or the sign-in screen's first
-// load (index.html's entry scripts, their static imports and their CSS) exceeds 34 KB gzip. The
+// totals, and fails the build when all JS + CSS exceed 96 KB gzip or the sign-in screen's first
+// load (index.html's entry scripts, their static imports and their CSS) exceeds 32 KB gzip. The
 // app is loaded from disk, but parse time and memory still grow with every kilobyte.
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
@@ -12,8 +12,10 @@ export interface BundleBudgets {
   firstLoad: number;
 }
 
-// Lowered from 120 / 60 KB once the renderer was minified (issue 11: the aim is 30 KB first load).
-export const rendererBudgets: BundleBudgets = { totalJsCss: 95 * 1024, firstLoad: 34 * 1024 };
+// Lowered from 120 / 60 KB once the renderer was minified, then the first load from 34 to 32 KB once
+// the signed-in state, its CSS and the country list left it (issue 11 aims at 30 KB). Moving them
+// into their chunks costs the whole bundle about 0.5 KB of chunk overhead: 95 → 96 KB.
+export const rendererBudgets: BundleBudgets = { totalJsCss: 96 * 1024, firstLoad: 32 * 1024 };
 
 /** One output file, as far as the budget cares. */
 export interface BundleFile {

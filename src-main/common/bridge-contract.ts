@@ -94,6 +94,18 @@ export type SessionState =
       accounts: AccountEntry[];
     };
 
+/**
+ * What the window needs to open: the session state and, when someone is signed in, the shown
+ * account's data as main already holds it (null where main has not fetched it yet). One answer, so
+ * an already signed-in window shows its quota after one round trip; `account` and `quota` are
+ * always about `session.accountId`, the account the window is about to show.
+ */
+export interface StartState {
+  session: SessionState;
+  account: AccountSnapshot | null;
+  quota: QuotaStatus | null;
+}
+
 /** At most this many accounts are signed in at once. */
 export const maxAccounts = 8;
 
@@ -310,6 +322,7 @@ const muteChoice = z.enum(['1h', 'tomorrow', 'off', 'unmute']);
 export const bridgeCalls = {
   // Session
   getSessionState: call<SessionState>()(none),
+  getStartState: call<StartState>()(none),
   signIn: call<SessionState>()(loginRequest),
   signInWithApiKey: call<SessionState>()(apiKeyLoginRequest),
   trySandbox: call<SessionState>()(none),

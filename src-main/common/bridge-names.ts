@@ -7,6 +7,7 @@
 export const bridgeCallAreas = {
   session: [
     'getSessionState',
+    'getStartState',
     'signIn',
     'signInWithApiKey',
     'trySandbox',

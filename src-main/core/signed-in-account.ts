@@ -117,6 +117,11 @@ export class SignedInAccount {
     return this.#disposed ? signedOutQuotaStatus() : this.watcher.status();
   }
 
+  /** The snapshot this run already fetched, without fetching one: null before the first fetch. */
+  cachedSnapshot(): AccountSnapshot | null {
+    return this.account.current() ?? null;
+  }
+
   /** The cached snapshot, or a first fetch. */
   async snapshot(): Promise<AccountSnapshot> {
     return this.account.current() ?? this.account.refresh();

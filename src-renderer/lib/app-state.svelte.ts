@@ -1,30 +1,34 @@
-// The root of the renderer's state: one instance per window, built from the bridge and handed to
-// components through context. Wires main's events to the stores and loads what each side needs.
+// The signed-in side of the renderer's state, in the shell's chunk: the shown account, its quota and
+// connectivity, over the window's BootState (session, settings, router). One per window, handed to
+// the signed-in views through context; it loads what each shown account needs.
 
 import type { GreenCloudBridge } from '../../src-main/common/bridge-contract';
 import { AccountStore } from './account-store.svelte';
-import { listen } from './bridge';
+import type { BootState } from './boot-state.svelte';
 import { Connectivity } from './connectivity.svelte';
 import { QuotaStore } from './quota-store.svelte';
-import { Router } from './router.svelte';
-import { SessionStore } from './session-store.svelte';
-import { SettingsStore } from './settings-store.svelte';
+import type { Router } from './router.svelte';
+import type { SessionStore } from './session-store.svelte';
+import type { SettingsStore } from './settings-store.svelte';
 
 export class AppState {
   readonly bridge: GreenCloudBridge;
   readonly session: SessionStore;
+  readonly settings: SettingsStore;
+  readonly router: Router;
   readonly account: AccountStore;
   readonly quota: QuotaStore;
-  readonly settings: SettingsStore;
-  readonly router = new Router();
   readonly connectivity = new Connectivity();
+  readonly #boot: BootState;
 
-  constructor(bridge: GreenCloudBridge) {
-    this.bridge = bridge;
-    this.session = new SessionStore(bridge);
-    this.account = new AccountStore(bridge);
-    this.quota = new QuotaStore(bridge);
-    this.settings = new SettingsStore(bridge);
+  constructor(boot: BootState) {
+    this.#boot = boot;
+    this.bridge = boot.bridge;
+    this.session = boot.session;
+    this.settings = boot.settings;
+    this.router = boot.router;
+    this.account = new AccountStore(boot.bridge);
+    this.quota = new QuotaStore(boot.bridge);
   }
 
   /**
@@ -35,36 +39,38 @@ export class AppState {
     return !this.connectivity.online || this.account.stale || this.quota.level === 'stale';
   }
 
-  /** Subscribes to every event and loads the session; returns the function that stops it all. */
+  /** Subscribes the signed-in stores to main's events; returns the function that stops them. */
   start(target: Window): () => void {
     const stops = [
-      this.session.subscribe(),
       this.account.subscribe(),
       this.quota.subscribe(),
-      listen(this.bridge.onNavigate?.bind(this.bridge), (request) =>
-        this.router.handle(request, this.session.signedIn),
-      ),
       this.connectivity.watch(target),
     ];
-    // The account and quota load as soon as the session state names the shown account
-    // (showAccount): every call about an account names it, so they cannot be asked before.
-    void this.session.load();
     return () => stops.forEach((stop) => stop());
   }
 
   /**
    * Called when the shown account changes (signed in, switched, signed out): the stores bind to it
-   * and load, or, with none left, nothing of the last person's account stays in memory.
+   * and load, or, with none left, nothing of the last person's account stays in memory. A window
+   * that opened signed in already has the account's data from its first call (BootState).
    */
   showAccount(accountId: string | undefined): void {
     this.account.bindTo(accountId);
     this.quota.bindTo(accountId);
-    if (accountId === undefined) {
-      this.router.reset();
-      return;
-    }
-    void this.account.load();
-    void this.quota.load();
+    if (accountId === undefined) return;
+    const opening = this.#boot.takeOpening(accountId);
+    if (opening?.account) this.account.apply(opening.account);
+    else void this.account.load();
+    if (opening?.quota) this.quota.apply(opening.quota);
+    else void this.quota.load();
     void this.settings.load();
   }
+}
+
+/** The window's one AppState: made the first time the shell shows, then kept by the BootState. */
+export function signedInState(boot: BootState, target: Window): AppState {
+  if (boot.signedIn) return boot.signedIn;
+  const app = new AppState(boot);
+  boot.adopt(app, app.start(target));
+  return app;
 }

@@ -1,7 +1,7 @@
 // Live validation with the same rules (and the same sentences) the API schemas use, without
-// pulling zod into the renderer's bundle: field-rules.ts is what api-schemas.ts is built from.
+// pulling zod into the renderer's bundle: field-rule(s).ts is what api-schemas.ts is built from.
 
-import { firstBrokenRule, type FieldRule } from '../../src-main/common/field-rules';
+import { firstBrokenRule, type FieldRule } from '../../src-main/common/field-rule';
 
 /**
  * The sentence for the first rule `value` breaks, or undefined. Optional fields pass when empty.

@@ -1,31 +1,13 @@
 // Which screen is showing. Signed-out screens and signed-in views share one small router so a deep
 // link (`navigate` from main) lands on the right one whichever side the user is on.
 
-import { appViewLabel, type AppViewName } from '../../src-main/common/app-views';
+import type { AppViewName } from '../../src-main/common/app-views';
 import type { NavigationRequest } from '../../src-main/common/bridge-contract';
 
 export type SignedOutView = 'sign-in' | 'forgot-password' | 'set-password';
 /** There is no Flags view: the low-quota switch lives under Settings → Notifications and
  * auto-renewal on the Billing page (no navigation request can name a Flags view). */
 export type SignedInView = AppViewName | 'set-password' | 'about';
-
-export interface NavItem {
-  view: SignedInView;
-  label: string;
-}
-export interface NavGroup {
-  heading?: string;
-  items: NavItem[];
-}
-
-const item = (view: AppViewName): NavItem => ({ view, label: appViewLabel(view) });
-
-export const navGroups: readonly NavGroup[] = [
-  { items: [item('account')] },
-  { heading: 'Security', items: [item('password'), item('two-factor')] },
-  { items: [item('billing')] },
-  { items: [item('settings')] },
-];
 
 export class Router {
   #signedOutView = $state<SignedOutView>('sign-in');

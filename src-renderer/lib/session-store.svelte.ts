@@ -7,6 +7,7 @@ import type {
   AccountEntry,
   GreenCloudBridge,
   SessionState,
+  StartState,
 } from '../../src-main/common/bridge-contract';
 import type { LoginRequest, SetPasswordRequest } from '../../src-main/common/api-schemas';
 import { listen, settle, type AppErrorData } from './bridge';
@@ -92,11 +93,19 @@ export class SessionStore {
     this.#loadError = null;
   }
 
-  async load(): Promise<void> {
+  /**
+   * The window's first call (and "Try again"): main's state, with the shown account's data, which
+   * `opening` receives before the state applies (so the signed-in side finds it when it shows).
+   */
+  async load(opening: (start: StartState) => void = () => {}): Promise<void> {
     this.#loadError = null;
-    const result = await settle(() => this.#bridge.getSessionState());
-    if (result.ok) this.apply(result.value);
-    else this.#loadError = result.error;
+    const result = await settle(() => this.#bridge.getStartState());
+    if (!result.ok) {
+      this.#loadError = result.error;
+      return;
+    }
+    opening(result.value);
+    this.apply(result.value.session);
   }
 
   signIn(request: LoginRequest) {

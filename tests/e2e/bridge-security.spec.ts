@@ -112,6 +112,7 @@ test('no token reaches the page, and the API key only after Reveal', async ({ ap
     if (!session.ok || session.value.status !== 'signed-in') throw new Error('not signed in');
     const accountId = session.value.accountId;
     const reads = await Promise.all([
+      bridge.getStartState(),
       bridge.getAccount({ accountId }),
       bridge.refreshAccount({ accountId }),
       bridge.getQuotaStatus({ accountId }),

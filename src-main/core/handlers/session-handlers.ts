@@ -13,6 +13,17 @@ export function sessionHandlers(context: CoreContext): AreaHandlers<'session'> {
 
   return {
     getSessionState: async () => directory.state(),
+    // The window's first call: the session and the shown account's data in one answer, both
+    // read from what main holds (no fetch waits here). The account is the one the state names.
+    getStartState: async () => {
+      const session = directory.state();
+      const shown = session.status === 'signed-in' ? directory.get(session.accountId) : undefined;
+      return {
+        session,
+        account: shown?.cachedSnapshot() ?? null,
+        quota: shown?.quotaStatus() ?? null,
+      };
+    },
     // Signing in to an account that is already signed in switches to it: the manager hands back
     // the same session, and no second copy is made.
     signIn: async (request) =>

@@ -40,6 +40,8 @@ export interface AppHarness {
   nextCardWindow(): Promise<Page>;
   /** Every payload that crossed the app's bridge or came back from a card window, in order. */
   bridgeTraffic: unknown[];
+  /** The name of every call the app's page made, in order. */
+  bridgeCalls: string[];
   /** Every console line of every page (app and card windows). */
   consoleLines: string[];
   /** The app's data folder (settings, quota history, billing files). */
@@ -130,6 +132,7 @@ export const test = base.extend<
     const clipboard = { text: '' };
     const clock = new MovableClock();
     const bridgeTraffic: unknown[] = [];
+    const bridgeCalls: string[] = [];
     const consoleLines: string[] = [];
     const cardWindowWaiters: ((page: Page) => void)[] = [];
     const openedCardWindows: Page[] = [];
@@ -219,6 +222,7 @@ export const test = base.extend<
       '__greencloudInvoke',
       async (source, channel: string, payload: unknown) => {
         bridgeTraffic.push(payload);
+        bridgeCalls.push(callNameByChannel.get(channel) ?? channel);
         const result = await registry.dispatch(
           callNameByChannel.get(channel) ?? channel,
           payload,
@@ -255,6 +259,7 @@ export const test = base.extend<
       openedUrls,
       clipboard,
       bridgeTraffic,
+      bridgeCalls,
       consoleLines,
       dataDir,
       nextCardWindow: () => {

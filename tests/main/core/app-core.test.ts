@@ -290,6 +290,34 @@ describe.skipIf(!keychainAvailable)('the app core with several accounts', () => 
     expect(await keytar.getPassword(keychainServiceName, demoId)).toBeNull();
   });
 
+  it('opens the window with the shown account and the data main holds for it, in one answer', async () => {
+    const { core } = await makeCore();
+    expect(await core.handlers.getStartState(undefined)).toMatchObject({
+      session: { status: 'signed-out' },
+      account: null,
+      quota: null,
+    });
+    const demoId = signedInId(
+      await core.handlers.signIn({ email: demo.email, password: demo.password }),
+    );
+    const twofaId = signedInId(await signInTwofa(core));
+    await core.handlers.refreshAccount({ accountId: demoId });
+    await core.handlers.refreshAccount({ accountId: twofaId });
+
+    // The data is always the shown account's, the one the session state in the same answer names.
+    const start = await core.handlers.getStartState(undefined);
+    expect(start.session).toMatchObject({ status: 'signed-in', accountId: twofaId });
+    expect(start.account?.account.email).toBe(twofa.email);
+    expect(start.quota).toEqual(core.quotaStatus(twofaId));
+    await core.handlers.switchAccount({ accountId: demoId });
+    const switched = await core.handlers.getStartState(undefined);
+    expect(switched.session).toMatchObject({ status: 'signed-in', accountId: demoId });
+    expect(switched.account?.account.email).toBe(demo.email);
+    expect(switched.quota).toEqual(core.quotaStatus(demoId));
+    // The account as the renderer sees it: the key masked, no tokens.
+    expect(JSON.stringify(switched)).not.toMatch(/"apiKey"|accessToken|refreshToken/);
+  });
+
   it('answers the quota history and the 2FA secret copy for the account each call names', async () => {
     const { core, clipboard } = await makeCore();
     const demoId = signedInId(
