@@ -16,6 +16,10 @@ import { startSandbox } from '../sandbox/server';
 import { sandboxAccounts } from '../sandbox/seed-accounts';
 import { createAppCore } from '../src-main/core/app-core';
 import type { WatcherClock } from '../src-main/quota/quota-watcher';
+import {
+  settingsBackendBehaviour,
+  settingsFileName,
+} from '../src-main/settings/settings-backend-options';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -119,7 +123,13 @@ async function main(): Promise<void> {
   const clock = new VirtualClock();
   const core = await createAppCore({
     dataDir,
-    settingsBackend: new Conf({ cwd: dataDir, projectName: 'greencloud-soak' }),
+    // Opened as the app opens electron-store (same file name, same cache), so reads cost the same.
+    settingsBackend: new Conf({
+      cwd: dataDir,
+      projectName: 'greencloud-soak',
+      configName: settingsFileName,
+      ...settingsBackendBehaviour,
+    }),
     // No keychain in a soak: the core's own fallback keeps tokens in memory, as on a bare machine.
     loadKeytar: async () => Promise.reject(new Error('no keychain in the soak')),
     appVersion: '0.0.0-soak',
