@@ -14,3 +14,9 @@ export const settingsBackendBehaviour = {
   clearInvalidConfig: true,
   cache: true,
 } as const;
+
+/**
+ * The temporary file electron-store's writer (the `atomically` package, through conf) writes beside
+ * the settings file and renames over it: `settings.json.tmp-<10 digits><6 hex>`.
+ */
+export const settingsTempFile = /^[^/\\]+\.json\.tmp-\d{10}[0-9a-f]{6}$/;
