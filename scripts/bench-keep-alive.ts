@@ -52,7 +52,7 @@ async function timeEach(label: string, run: () => Promise<unknown>) {
   };
 }
 
-/** The sandbox over HTTPS in a child process: see https-sandbox-process.ts for why. */
+/** The sandbox over HTTPS in a child process: see sandbox-process.ts for why. */
 async function sandboxInItsOwnProcess(tls: { key: string; cert: string }) {
   const keyPath = join(tmpdir(), `bench-${process.pid}.key`);
   const certPath = join(tmpdir(), `bench-${process.pid}.pem`);
@@ -60,7 +60,7 @@ async function sandboxInItsOwnProcess(tls: { key: string; cert: string }) {
   writeFileSync(certPath, tls.cert);
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'https-sandbox-process.ts')],
+    ['--import', 'tsx', join(import.meta.dirname, 'sandbox-process.ts')],
     {
       env: { ...process.env, SANDBOX_TLS_KEY: keyPath, SANDBOX_TLS_CERT: certPath },
       stdio: ['ignore', 'pipe', 'inherit'],

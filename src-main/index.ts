@@ -54,7 +54,11 @@ import {
   type Updates,
 } from './electron/updates';
 import { trayViewOf } from './electron/tray-accounts';
+import { capYoungGeneration } from './electron/young-generation-cap';
 import { denyAllPermissions, guardAllWebContents } from './electron/web-contents-guard';
+
+// First, before the core and windows allocate: see young-generation-cap.ts.
+capYoungGeneration();
 
 const appUserModelId = 'dev.greencloud.desktop';
 const here = dirname(fileURLToPath(import.meta.url));
