@@ -7,11 +7,7 @@
 //
 //   npm run bench:keep-alive          (about 20 s; ROUNDS=... to change the number of requests)
 
-import { spawn } from 'node:child_process';
 import { subscribe } from 'node:diagnostics_channel';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { GreenCloudClient } from '../src-main/api/greencloud-client';
@@ -20,6 +16,7 @@ import { ConnectionPool } from '../src-main/network/connection-pool';
 import { createTrustContext } from '../src-main/network/trusted-certificates';
 import { sandboxAccounts } from '../sandbox/seed-accounts';
 import { createTestCa } from '../tests/helpers/test-ca';
+import { startSandboxChild } from './sandbox-child';
 
 const rounds = Number(process.env.ROUNDS ?? 2000);
 const warmup = 200;
@@ -52,36 +49,9 @@ async function timeEach(label: string, run: () => Promise<unknown>) {
   };
 }
 
-/** The sandbox over HTTPS in a child process: see sandbox-process.ts for why. */
-async function sandboxInItsOwnProcess(tls: { key: string; cert: string }) {
-  const keyPath = join(tmpdir(), `bench-${process.pid}.key`);
-  const certPath = join(tmpdir(), `bench-${process.pid}.pem`);
-  writeFileSync(keyPath, tls.key, { mode: 0o600 });
-  writeFileSync(certPath, tls.cert);
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'sandbox-process.ts')],
-    {
-      env: { ...process.env, SANDBOX_TLS_KEY: keyPath, SANDBOX_TLS_CERT: certPath },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const apiBaseUrl = await new Promise<string>((resolve, reject) => {
-    child.stdout.setEncoding('utf8');
-    child.stdout.once('data', (line: string) => resolve(line.trim()));
-    child.once('exit', () => reject(new Error('The sandbox process exited before it listened.')));
-  });
-  return {
-    apiBaseUrl,
-    close: async () => {
-      child.kill('SIGTERM');
-    },
-  };
-}
-
 async function main(): Promise<void> {
   const ca = createTestCa();
-  const sandbox = await sandboxInItsOwnProcess(ca.issue({ names: ['127.0.0.1'] }));
+  const sandbox = await startSandboxChild(ca.issue({ names: ['127.0.0.1'] }));
   try {
     const secureContext = createTrustContext(() => [ca.rootPem]);
     const signIn = new GreenCloudClient({

@@ -30,6 +30,7 @@ import {
 } from 'node:perf_hooks';
 import { sandboxAccounts } from '../sandbox/seed-accounts';
 import { createAppCore } from '../src-main/core/app-core';
+import { startSandboxChild } from './sandbox-child';
 import { capYoungGeneration } from '../src-main/electron/young-generation-cap';
 import type { WatcherClock } from '../src-main/quota/quota-watcher';
 import {
@@ -172,23 +173,7 @@ async function openSandbox(
     const sandbox = await startSandbox({ port: 0 });
     return { apiBaseUrl: sandbox.apiBaseUrl, origin: sandbox.origin, close: () => sandbox.close() };
   }
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'sandbox-process.ts')],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const apiBaseUrl = await new Promise<string>((resolve, reject) => {
-    child.stdout.setEncoding('utf8');
-    child.stdout.once('data', (line: string) => resolve(line.trim()));
-    child.once('exit', () => reject(new Error('The sandbox process exited before it listened.')));
-  });
-  return {
-    apiBaseUrl,
-    origin: new URL(apiBaseUrl).origin,
-    close: async () => {
-      child.kill('SIGTERM');
-    },
-  };
+  return startSandboxChild();
 }
 
 async function runWeek(place: SandboxPlace): Promise<WeekResult> {
