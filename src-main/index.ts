@@ -27,6 +27,7 @@ import { isAppPageUrl } from './core/app-page';
 import { deepLinkScheme, findDeepLinkArgument } from './core/deep-link';
 import { createHandlerRegistry } from './core/handler-registry';
 import { loadKeytar } from './session/load-keytar';
+import { settingsBackendBehaviour, settingsFileName } from './settings/settings-backend-options';
 import { startEmbeddedSandbox } from '../sandbox/embedded';
 import { buildAppMenuTemplate, type AppMenuActions } from './electron/app-menu';
 import { registerAppSchemePrivileges, serveRendererFolder } from './electron/app-protocol';
@@ -53,7 +54,11 @@ import {
   type Updates,
 } from './electron/updates';
 import { trayViewOf } from './electron/tray-accounts';
+import { capYoungGeneration } from './electron/young-generation-cap';
 import { denyAllPermissions, guardAllWebContents } from './electron/web-contents-guard';
+
+// First, before the core and windows allocate: see young-generation-cap.ts.
+capYoungGeneration();
 
 const appUserModelId = 'dev.greencloud.desktop';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -159,11 +164,9 @@ async function start(): Promise<void> {
   const showMainWindow = () => showWindow(mainWindow);
   const core: AppCore = await createAppCore({
     dataDir: app.getPath('userData'),
-    // A settings file that is not even JSON would make the constructor throw and the app fail to
-    // start; start from defaults instead (SettingsStore already drops bad values key by key).
     settingsBackend: new Store<Record<string, unknown>>({
-      name: 'settings',
-      clearInvalidConfig: true,
+      name: settingsFileName,
+      ...settingsBackendBehaviour,
     }),
     loadKeytar,
     appVersion: app.getVersion(),

@@ -109,6 +109,7 @@ interface AttemptState {
 }
 
 const backoffBaseMs = 400;
+const maxCachedUrls = 64;
 const defaultTimeoutMs = 15_000;
 const defaultReadRetries = 2;
 
@@ -125,6 +126,8 @@ export class GreenCloudClient {
   private readonly authSchemes: AuthSchemeMemory;
   private readonly transport: HttpTransport;
   private readonly log: (line: string) => void;
+  /** Each path's URL, parsed once: every poll asks for the same one (bounded: invoice ids vary). */
+  private readonly urls = new Map<string, URL>();
   private renewing?: Promise<string>;
 
   constructor(options: GreenCloudClientOptions) {
@@ -508,7 +511,7 @@ export class GreenCloudClient {
     if (authorization !== undefined) headers.Authorization = authorization;
     return this.transport.send({
       method: spec.method,
-      url: new URL(this.baseUrl + spec.path),
+      url: this.urlFor(spec.path),
       headers,
       body: bodyText,
       timeoutMs: this.timeoutMs,
@@ -518,6 +521,16 @@ export class GreenCloudClient {
       // ambiguity is worse than one more handshake. (Reads may simply be sent again.)
       connection: spec.read ? 'reuse' : 'fresh',
     });
+  }
+
+  private urlFor(path: string): URL {
+    let url = this.urls.get(path);
+    if (!url) {
+      url = new URL(this.baseUrl + path);
+      if (this.urls.size >= maxCachedUrls) this.urls.clear();
+      this.urls.set(path, url);
+    }
+    return url;
   }
 
   private interpret<T>(spec: CallSpec<T>, response: HttpResponse, token: string | undefined): T {

@@ -7,6 +7,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { AppError } from '../common/app-error';
+import { ExchangeDeadlines } from './exchange-deadlines';
 import { ConnectionPool, type ConnectionUse } from '../network/connection-pool';
 import type { ProxyCredential, ProxyCredentials } from '../network/proxy-credentials';
 import { createProxyResolver, type ChooseProxy } from '../network/proxy-resolver';
@@ -83,6 +84,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
   const chooseProxy = options.chooseProxy ?? createProxyResolver();
   const pool = options.pool ?? new ConnectionPool({ secureContext: createTrustContext() });
   const credentials = options.proxyCredentials;
+  const deadlines = new ExchangeDeadlines();
 
   const exchangeOnce = (request: HttpRequest, proxy: ProxyChoice, credential?: ProxyCredential) =>
     exchange(
@@ -90,6 +92,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
       proxy,
       pool.agentFor(request.url, proxy, request.connection, credential),
       pool,
+      deadlines,
     );
 
   /** Reads on a reused socket get one more go when that socket turned out to be closed. */
@@ -150,6 +153,7 @@ function exchange(
   proxy: ProxyChoice,
   agent: http.Agent,
   pool: ConnectionPool,
+  deadlines: ExchangeDeadlines,
 ): Promise<HttpResponse> {
   const { url } = request;
   const host = url.host;
@@ -161,7 +165,7 @@ function exchange(
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      cancelDeadline();
       outcome();
     };
 
@@ -193,7 +197,7 @@ function exchange(
     const markSent = (error: AppError) =>
       sent ? new AppError({ ...error.toData(), requestSent: true }) : error;
 
-    const timer = setTimeout(() => {
+    const cancelDeadline = deadlines.start(request.timeoutMs, () => {
       finish(() =>
         reject(
           markSent(
@@ -205,7 +209,7 @@ function exchange(
         ),
       );
       req.destroy();
-    }, request.timeoutMs);
+    });
 
     req.on('error', (error: NodeJS.ErrnoException) => {
       const appError = markSent(networkError(error, host, via));
@@ -244,7 +248,8 @@ function exchange(
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
+            // A GreenCloud reply is one chunk: decoded as it is, not copied into a new buffer first.
+            text: (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8'),
           }),
         );
       });

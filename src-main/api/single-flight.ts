@@ -47,7 +47,8 @@ export class SingleFlight {
     };
     state.latestKey = flight.key;
     state.latest = promise;
-    state.tail = promise.then(ignore, ignore);
+    // Only a serialized lane ever waits on its tail: a shared one (every poll) skips the promise.
+    if (flight.policy === 'serialize') state.tail = promise.then(ignore, ignore);
     state.pending += 1;
     this.lanes.set(laneId, state);
 

@@ -16,8 +16,9 @@ export function isWebPage(response: HttpResponse): boolean {
 export function isForeignSuccess(response: HttpResponse): boolean {
   if (isWebPage(response)) return true;
   const type = String(response.headers['content-type'] ?? '').toLowerCase();
-  // An empty reply needs no type; one with a body must say JSON or say nothing.
-  return response.text.trim() !== '' && type !== '' && !type.includes('json');
+  // An empty reply needs no type; one with a body must say JSON or say nothing. (A search for any
+  // non-space character, not a trimmed copy of the whole body on every reply.)
+  return type !== '' && !type.includes('json') && /\S/.test(response.text);
 }
 
 export function wrongServerSentence(host: string, status: number): string {

@@ -6,6 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
+/** A write's temporary file, `<file>.json.<12 hex>.tmp`: one left behind means a write was cut off. */
+export const atomicTempFile = /^[^/\\]+\.json\.[0-9a-f]{12}\.tmp$/;
+
 export async function writeJsonAtomically(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;

@@ -32,6 +32,7 @@ import { openSecretStore } from '../session/open-secret-store';
 import type { AccountSession } from '../session/account-session';
 import { SessionManager } from '../session/session-manager';
 import { createFileQuotaStorage } from '../quota/quota-storage';
+import { removeStaleTempFiles } from './stale-temp-files';
 import { signedOutQuotaStatus, systemClock } from '../quota/quota-watcher';
 import { BillingFacts } from '../billing/billing-facts';
 import { AccountDirectory } from './account-directory';
@@ -119,6 +120,12 @@ export interface AppCore {
 }
 
 export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
+  // Before anything writes: what crashed writes left in the settings, quota and billing folders.
+  await removeStaleTempFiles([
+    deps.dataDir,
+    join(deps.dataDir, 'quota'),
+    join(deps.dataDir, 'billing'),
+  ]);
   const clock = deps.clock ?? systemClock;
   const settings = new SettingsStore(deps.settingsBackend);
   deps.applyAppearance?.(settings.get().appearance);

@@ -17,6 +17,9 @@ export interface QuotaStorage {
 // Names become file names: keep them to a safe alphabet so no name can leave the folder.
 const safeName = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
+/** A write's temporary file, `<name>.json.<pid>.<n>.tmp`: one left behind means a write was cut off. */
+export const quotaTempFile = /^[a-z0-9][a-z0-9-]{0,99}\.json\.\d+\.\d+\.tmp$/;
+
 function fileName(name: string): string {
   if (!safeName.test(name)) throw new Error(`Invalid quota storage name: ${name}`);
   return `${name}.json`;

@@ -59,7 +59,6 @@ export const systemClock: WatcherClock = {
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-const day = 24 * 60 * 60_000;
 /** The history is rewritten at most this often (and on alerts and stop): it can be ~200 KB. */
 const historySaveEvery = 5 * 60_000;
 
@@ -252,7 +251,8 @@ export class QuotaWatcher {
       return;
     }
     this.history.append({ at: now, quota: bundle.quota, bundle: bundle.name });
-    this.lastForecast = forecast(this.history.since(now - day), bundle.quota, now);
+    // The whole list, not a copy of its last day: the forecast reads only the windows it needs.
+    this.lastForecast = forecast(this.history.samples(), bundle.quota, now);
 
     const settings = this.deps.settings();
     // Accounts from before flags existed have none. We treat a missing lowQuotaNotification as on:

@@ -72,6 +72,10 @@ const storedNotifications = z
 
 const storedAppearance = z.enum(['system', 'light', 'dark']).catch(defaultSettings.appearance);
 
+const storedLaunchAtLogin = z.boolean().catch(defaultSettings.launchAtLogin);
+
+const storedUpdateChannel = z.enum(updateChannels).catch(defaultSettings.updateChannel);
+
 const storedWindowBounds = z
   .object({
     x: z.number().finite().optional(),
@@ -129,31 +133,24 @@ const checkedPatch = settingsPatch.superRefine((patch, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', path: ['endpoint', 'customUrl'], message: problem });
 });
 
+/** What one read of the backend parses to; kept while the backend hands back the same object. */
+interface ParsedStore {
+  raw: Record<string, unknown>;
+  settings: AppSettings;
+  authSchemes: Readonly<Record<string, 'bare' | 'bearer'>>;
+}
+
 export class SettingsStore {
   readonly #backend: SettingsBackend;
+  #parsed?: ParsedStore;
 
   constructor(backend: SettingsBackend) {
     this.#backend = backend;
   }
 
+  /** Frozen: the same object is handed out until the settings change. */
   get(): AppSettings {
-    const raw = this.#read();
-    const endpoint = storedEndpoint.parse(raw.endpoint);
-    return {
-      endpoint:
-        endpoint.customUrl === undefined
-          ? { kind: endpoint.kind }
-          : { kind: endpoint.kind, customUrl: endpoint.customUrl },
-      pollIntervalSeconds: storedPollInterval.parse(raw.pollIntervalSeconds),
-      notifications: storedNotifications.parse(raw.notifications),
-      launchAtLogin: z.boolean().catch(defaultSettings.launchAtLogin).parse(raw.launchAtLogin),
-      ...withProxy(storedProxy.parse(raw.proxy)),
-      appearance: storedAppearance.parse(raw.appearance),
-      updateChannel: z
-        .enum(updateChannels)
-        .catch(defaultSettings.updateChannel)
-        .parse(raw.updateChannel),
-    };
+    return this.#current().settings;
   }
 
   /**
@@ -226,16 +223,30 @@ export class SettingsStore {
   }
 
   authScheme(baseUrl: string): 'bare' | 'bearer' | undefined {
-    return storedAuthSchemes.parse(this.#read().authSchemes)[baseUrl];
+    return this.#current().authSchemes[baseUrl];
   }
 
   setAuthScheme(baseUrl: string, scheme: 'bare' | 'bearer'): void {
-    const known = storedAuthSchemes.parse(this.#read().authSchemes);
+    const known = { ...this.#current().authSchemes };
     if (known[baseUrl] === scheme) return;
     delete known[baseUrl];
     // Newest last; the oldest addresses are forgotten first.
     const kept = Object.entries(known).slice(-(maxRememberedSchemes - 1));
     this.#write({ authSchemes: Object.fromEntries([...kept, [baseUrl, scheme]]) });
+  }
+
+  /**
+   * The settings and schemes of the backend's current contents. Every API request and every poll
+   * asks (the proxy, the Authorization scheme, the poll interval), so the parse is kept for as long
+   * as the backend returns the same object: electron-store with `cache` (settings-backend-options)
+   * returns its cached store until a write. A backend that returns a fresh object per read (conf
+   * without `cache`, as in tests) is parsed on every read, as before.
+   */
+  #current(): ParsedStore {
+    const raw = this.#read();
+    if (this.#parsed?.raw === raw) return this.#parsed;
+    this.#parsed = { raw, settings: parseSettings(raw), authSchemes: parseAuthSchemes(raw) };
+    return this.#parsed;
   }
 
   // An unreadable file (conf throws on broken JSON unless told to clear it) reads as empty: defaults.
@@ -261,6 +272,34 @@ export class SettingsStore {
       });
     }
   }
+}
+
+function parseSettings(raw: Record<string, unknown>): AppSettings {
+  const endpoint = storedEndpoint.parse(raw.endpoint);
+  return deepFreeze({
+    endpoint:
+      endpoint.customUrl === undefined
+        ? { kind: endpoint.kind }
+        : { kind: endpoint.kind, customUrl: endpoint.customUrl },
+    pollIntervalSeconds: storedPollInterval.parse(raw.pollIntervalSeconds),
+    notifications: storedNotifications.parse(raw.notifications),
+    launchAtLogin: storedLaunchAtLogin.parse(raw.launchAtLogin),
+    ...withProxy(storedProxy.parse(raw.proxy)),
+    appearance: storedAppearance.parse(raw.appearance),
+    updateChannel: storedUpdateChannel.parse(raw.updateChannel),
+  });
+}
+
+function parseAuthSchemes(raw: Record<string, unknown>): Record<string, 'bare' | 'bearer'> {
+  return Object.freeze(storedAuthSchemes.parse(raw.authSchemes));
+}
+
+/** Settings are shared between callers now, so none of them may change what the others see. */
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value)) {
+    if (typeof inner === 'object' && inner !== null) deepFreeze(inner);
+  }
+  return Object.freeze(value);
 }
 
 function withProxy(proxy: string | undefined): { proxy?: string } {

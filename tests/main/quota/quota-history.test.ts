@@ -35,6 +35,27 @@ describe('quota history', () => {
     expect(history.samples().length).toBe(stored.samples.length);
   });
 
+  it('keeps the longest run of newest samples that fits the bound, byte for byte', () => {
+    const samples = Array.from({ length: 300 }, (_, i) => ({
+      at: 1_700_000_000_000 + i * 61_001,
+      quota: i % 7 === 0 ? 0 : i % 11 === 0 ? 0.5 + i : 1_000_000 - i * 3_337,
+      bundle: i < 150 ? 'STARTER' : 'ENTERPRISE',
+    }));
+    const json = (list: typeof samples) =>
+      JSON.stringify({ version: 1, samples: list.map((s) => [s.at, s.quota, s.bundle]) });
+    for (const maxBytes of [30, 500, 4_321, 9_999, 10_000, 1_000_000]) {
+      const history = new QuotaHistory(maxBytes);
+      for (const sample of samples) history.append(sample);
+      const stored = history.toStored();
+      // The longest suffix whose JSON fits, found the slow way.
+      let fits = samples.length;
+      while (fits > 0 && Buffer.byteLength(json(samples.slice(-fits))) > maxBytes) fits -= 1;
+      expect(stored.samples.length, `bound ${maxBytes}`).toBe(fits);
+      expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThanOrEqual(Math.max(maxBytes, 26));
+      expect(history.samples().length).toBe(fits);
+    }
+  });
+
   it('round-trips through its stored form', () => {
     const history = new QuotaHistory();
     history.append({ at: 1, quota: 10, bundle: 'STARTER' });

@@ -5,12 +5,14 @@
 
 import Conf from 'conf';
 import { createFileQuotaStorage } from '../../../../src-main/quota/quota-storage';
+import { settingsBackendBehaviour } from '../../../../src-main/settings/settings-backend-options';
 import { SettingsStore } from '../../../../src-main/settings/settings-store';
 import { alertValue, historyValue, pollIntervalFor, projectName } from './crash-rounds';
 
 const dataDir = process.argv[2]!;
+// Opened as the app opens its settings (settings-backend-options).
 const settings = new SettingsStore(
-  new Conf({ cwd: dataDir, projectName, clearInvalidConfig: true }),
+  new Conf({ cwd: dataDir, projectName, ...settingsBackendBehaviour }),
 );
 const storage = createFileQuotaStorage(dataDir);
 
