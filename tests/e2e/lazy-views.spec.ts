@@ -1,6 +1,6 @@
 // The signed-in views other than Account come in a chunk of their own. The window fetches it once
 // the quota is on screen, while idle, so a first click on one of them draws at once; and a chunk
-// that fails to arrive says so, with a button that fetches it again.
+// that fails to arrive says so, with a button that fetches it again. Deep links land there too.
 
 import { test, expect } from './harness/app-fixture';
 import { openView, signInThroughForm } from './harness/flows';
@@ -79,4 +79,18 @@ test('while the chunk is on its way a skeleton stands in, then the view takes fo
   // Focus was still on the sidebar button: the view's heading takes it once it is drawn.
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeFocused();
   await expect(page.getByTestId('view-loading')).toHaveCount(0);
+});
+
+test('a reset link that arrives while signed in opens Set Password from the lazy chunk', async ({
+  app,
+}) => {
+  const { page } = app;
+  await signInThroughForm(app);
+  app.core.navigate(app.core.parseDeepLink('greencloud://reset-password?code=abc123')!);
+  await expect(
+    page.getByRole('heading', { name: 'Choose a new password', level: 1 }),
+  ).toBeVisible();
+  await expect(page.getByLabel('Reset code')).toHaveValue('abc123');
+  // Still inside the signed-in window, beside its sidebar.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 });
