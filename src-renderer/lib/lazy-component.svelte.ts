@@ -4,18 +4,19 @@
 
 import type { Component } from 'svelte';
 
-export class LazyComponent {
-  readonly #load: () => Promise<Component>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the constraint Svelte's Component uses
+export class LazyComponent<Props extends Record<string, any> = Record<string, never>> {
+  readonly #load: () => Promise<Component<Props>>;
   #pending: Promise<void> | undefined;
-  #component = $state.raw<Component | undefined>();
+  #component = $state.raw<Component<Props> | undefined>();
   #failed = $state(false);
 
-  constructor(load: () => Promise<Component>) {
+  constructor(load: () => Promise<Component<Props>>) {
     this.#load = load;
   }
 
   /** Undefined until the chunk has arrived; then the same component on every visit. */
-  get component(): Component | undefined {
+  get component(): Component<Props> | undefined {
     return this.#component;
   }
   get failed(): boolean {

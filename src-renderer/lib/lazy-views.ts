@@ -1,20 +1,27 @@
-// The signed-in views other than Account come in their own chunk: the window, which opens on
-// Account, parses none of them before the quota is on screen. Then `prefetchLazyViews` fetches
-// the chunk while the window is idle, so the first click on any of them draws at once.
+// The signed-in views other than Account, and the Account chart's drawing, come in their own chunk:
+// the window, which opens on Account, parses none of them before the quota is on screen. Then
+// `prefetchLazyViews` fetches the chunk while the window is idle, so the first click on any of
+// them draws at once; the chart asks for it as soon as it has a line to draw.
 
+import type { ComponentProps } from 'svelte';
+import type QuotaChartPlot from '../components/QuotaChartPlot.svelte';
 import type { SignedInView } from './router.svelte';
 import { LazyComponent } from './lazy-component.svelte';
 
-const otherViews = () => import('../views/other-views');
+const afterQuota = () => import('../views/after-quota');
 
 export const lazyViews = {
-  password: new LazyComponent(async () => (await otherViews()).PasswordView),
-  'two-factor': new LazyComponent(async () => (await otherViews()).TwoFactorView),
-  billing: new LazyComponent(async () => (await otherViews()).BillingView),
-  settings: new LazyComponent(async () => (await otherViews()).SettingsView),
-  about: new LazyComponent(async () => (await otherViews()).AboutView),
-  'set-password': new LazyComponent(async () => (await otherViews()).SetPassword),
+  password: new LazyComponent(async () => (await afterQuota()).PasswordView),
+  'two-factor': new LazyComponent(async () => (await afterQuota()).TwoFactorView),
+  billing: new LazyComponent(async () => (await afterQuota()).BillingView),
+  settings: new LazyComponent(async () => (await afterQuota()).SettingsView),
+  about: new LazyComponent(async () => (await afterQuota()).AboutView),
+  'set-password': new LazyComponent(async () => (await afterQuota()).SetPassword),
 } satisfies Record<Exclude<SignedInView, 'account'>, LazyComponent>;
+
+export const lazyChartPlot = new LazyComponent<ComponentProps<typeof QuotaChartPlot>>(
+  async () => (await afterQuota()).QuotaChartPlot,
+);
 
 let prefetched = false;
 

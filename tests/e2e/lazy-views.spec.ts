@@ -6,7 +6,7 @@ import { test, expect } from './harness/app-fixture';
 import { openView, signInThroughForm } from './harness/flows';
 import { captureView } from './harness/screens';
 
-const otherViewsChunk = /\/assets\/other-views-[\w-]+\.js$/;
+const otherViewsChunk = /\/assets\/after-quota-[\w-]+\.js$/;
 
 test('the other views arrive once the quota is shown, and open without a placeholder', async ({
   app,
