@@ -6,7 +6,7 @@ import { test, expect } from './harness/app-fixture';
 import { openView, signInThroughForm } from './harness/flows';
 import { captureView } from './harness/screens';
 
-const otherViewsChunk = /\/assets\/after-quota-[\w-]+\.js$/;
+const afterQuotaChunk = /\/assets\/after-quota-[\w-]+\.js$/;
 
 test('the other views arrive once the quota is shown, and open without a placeholder', async ({
   app,
@@ -19,7 +19,7 @@ test('the other views arrive once the quota is shown, and open without a placeho
         (globalThis as { placeholderSeen?: boolean }).placeholderSeen = true;
     }).observe(document, { childList: true, subtree: true });
   });
-  const fetched = page.waitForRequest((request) => otherViewsChunk.test(request.url()));
+  const fetched = page.waitForRequest((request) => afterQuotaChunk.test(request.url()));
   await signInThroughForm(app);
   await fetched;
   await page.waitForLoadState('networkidle');
@@ -40,7 +40,7 @@ test('the other views arrive once the quota is shown, and open without a placeho
 
 test('a view whose chunk fails to load says so, and Try again opens it', async ({ app }) => {
   const { page } = app;
-  await page.route(otherViewsChunk, (route) => route.abort('connectionfailed'));
+  await page.route(afterQuotaChunk, (route) => route.abort('connectionfailed'));
   await signInThroughForm(app);
 
   await openView(page, 'Billing');
@@ -48,7 +48,7 @@ test('a view whose chunk fails to load says so, and Try again opens it', async (
   await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toHaveCount(0);
   await captureView(page, 'view-load-failed');
 
-  await page.unroute(otherViewsChunk);
+  await page.unroute(afterQuotaChunk);
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toBeVisible();
   // The sidebar still works around it: Account is in the shell's own chunk.
@@ -64,7 +64,7 @@ test('while the chunk is on its way a skeleton stands in, then the view takes fo
   const { page } = app;
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(otherViewsChunk, async (route) => {
+  await page.route(afterQuotaChunk, async (route) => {
     await released;
     await route.continue();
   });
