@@ -4,7 +4,7 @@
 
 import { test, expect } from './harness/app-fixture';
 import { sandboxAccounts } from '../../sandbox/seed-accounts';
-import { openView, signInThroughForm } from './harness/flows';
+import { goOffline, openView, signInThroughForm } from './harness/flows';
 import { lookAt } from './harness/screens';
 
 test('signed-out views: sign in, forgot password, set password', async ({ app }) => {
@@ -103,7 +103,7 @@ test('account states: chart with history and low banner, stale, offline, About',
   await page.getByTestId('stale-notice').getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByTestId('stale-notice')).toBeHidden();
 
-  await page.context().setOffline(true);
+  await goOffline(app);
   await expect(page.getByTestId('stale-notice')).toContainText('You are offline.');
   await lookAt(page, 'account-offline', 'Account', true);
   await page.context().setOffline(false);

@@ -5,7 +5,7 @@
 import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { test, expect } from './harness/app-fixture';
 import type { AppHarness } from './harness/app-fixture';
-import { openView, signInThroughForm } from './harness/flows';
+import { goOffline, openView, signInThroughForm } from './harness/flows';
 import { captureView } from './harness/screens';
 
 const technical = /Error:|at \w+ \(|\{|undefined|SyntaxError|Unexpected token/;
@@ -109,7 +109,7 @@ test('offline, the app says so and keeps money actions off until the network is 
 }) => {
   await signInThroughForm(app);
   const { page } = app;
-  await page.context().setOffline(true);
+  await goOffline(app);
 
   await expect(page.getByRole('banner').getByRole('status')).toHaveText('Offline');
   await openView(page, 'Billing');

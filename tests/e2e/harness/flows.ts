@@ -1,5 +1,7 @@
 // Steps many specs share, written as a user would do them.
 
+import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { sandboxAccounts } from '../../../sandbox/seed-accounts';
 import type { AppHarness } from './app-fixture';
@@ -24,6 +26,23 @@ export async function signInThroughForm(
  */
 export async function firstQuotaCheck(app: AppHarness): Promise<void> {
   await expect.poll(() => app.core.quotaStatus().lastGoodAt).toBeDefined();
+}
+
+/**
+ * The computer goes offline. In the app the window's own files come from app:// on disk, which no
+ * network state touches; the harness serves them over loopback HTTP, which Chromium's offline
+ * emulation cuts as well. So the chunk of the views after Account (which the window fetches once
+ * the quota shows, when idle) is loaded first, into the page's own module map: a spec can then open
+ * Billing offline as a user of the app could.
+ */
+export async function goOffline(app: AppHarness): Promise<void> {
+  const assets = await readdir(resolve('out/renderer/assets'));
+  const chunk = assets.find((name) => /^after-quota-[\w-]+\.js$/.test(name));
+  if (!chunk) throw new Error('out/renderer has no after-quota chunk: run `npm run build`.');
+  await app.page.evaluate(async (url) => {
+    await import(url);
+  }, `./assets/${chunk}`);
+  await app.page.context().setOffline(true);
 }
 
 /** The sidebar's views, in its order. */
