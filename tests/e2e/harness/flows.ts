@@ -18,6 +18,9 @@ export async function signInThroughForm(
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
   await firstQuotaCheck(app);
+  // The window's own read of the account too: on a busy machine it can leave after the watcher's
+  // first poll, and a fault or reset a spec sets up next would meet it, or be joined by it.
+  await expect(page.getByRole('region', { name: 'Profile' })).toContainText(account.email);
 }
 
 /**
