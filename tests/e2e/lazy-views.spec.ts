@@ -3,10 +3,8 @@
 // that fails to arrive says so, with a button that fetches it again. Deep links land there too.
 
 import { test, expect } from './harness/app-fixture';
-import { openView, signInThroughForm } from './harness/flows';
+import { afterQuotaChunk, openView, signInThroughForm } from './harness/flows';
 import { captureView } from './harness/screens';
-
-const afterQuotaChunk = /\/assets\/after-quota-[\w-]+\.js$/;
 
 test('the other views arrive once the quota is shown, and open without a placeholder', async ({
   app,

@@ -31,6 +31,9 @@ export async function firstQuotaCheck(app: AppHarness): Promise<void> {
   await expect.poll(() => app.core.quotaStatus().lastGoodAt).toBeDefined();
 }
 
+/** The URL of the renderer's chunk of the views after Account (see src-renderer/lib/lazy-views.ts). */
+export const afterQuotaChunk = /\/assets\/after-quota-[\w-]+\.js$/;
+
 /**
  * The computer goes offline. In the app the window's own files come from app:// on disk, which no
  * network state touches; the harness serves them over loopback HTTP, which Chromium's offline
@@ -40,7 +43,7 @@ export async function firstQuotaCheck(app: AppHarness): Promise<void> {
  */
 export async function goOffline(app: AppHarness): Promise<void> {
   const assets = await readdir(resolve('out/renderer/assets'));
-  const chunk = assets.find((name) => /^after-quota-[\w-]+\.js$/.test(name));
+  const chunk = assets.find((name) => afterQuotaChunk.test(`/assets/${name}`));
   if (!chunk) throw new Error('out/renderer has no after-quota chunk: run `npm run build`.');
   await app.page.evaluate(async (url) => {
     await import(url);
