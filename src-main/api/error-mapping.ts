@@ -3,7 +3,7 @@
 // empty one are all understood; raw JSON, HTML or stack traces never reach the user.
 
 import { AppError, type AppErrorKind } from '../common/app-error';
-import { errorBody } from '../common/api-schemas';
+import { errorBody, readReply } from '../common/api-schemas';
 import type { HttpResponse } from './http-transport';
 import { describeWait, retryAtFrom } from './retry-after';
 import { readValidatorFailure } from './validator-message';
@@ -217,7 +217,7 @@ export function readErrorBody(text: string): ServerError {
     } catch {
       return {};
     }
-    const parsed = errorBody.safeParse(json);
+    const parsed = readReply(errorBody, json);
     if (!parsed.success) return {};
     // Some GreenCloud tools name the code `code` rather than `error`: accept either.
     const alias = (json as { code?: unknown }).code;

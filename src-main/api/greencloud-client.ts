@@ -23,6 +23,7 @@ import {
   tokenResponse,
   twofaCodeRequest,
   twofaSeedResponse,
+  readReply,
   accountResponse,
   type Account,
   type ChangePasswordRequest,
@@ -585,7 +586,7 @@ export class GreenCloudClient {
     } catch {
       throw this.unexpectedReply();
     }
-    const parsed = schema.safeParse(json);
+    const parsed = readReply(schema, json);
     if (!parsed.success) throw this.unexpectedReply();
     return parsed.data;
   }
