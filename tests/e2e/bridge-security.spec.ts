@@ -6,6 +6,7 @@ import keytar from 'keytar';
 import { sandboxAccounts } from '../../sandbox/seed-accounts';
 import { bridgeCallNames, bridgeEventNames } from '../../src-main/common/bridge-contract';
 import { keychainServiceName } from '../../src-main/session/keytar-secret-store';
+import { secretKeyFor } from '../../src-main/session/session-tokens';
 import { test, expect } from './harness/app-fixture';
 import { openView, sidebarViews, signInThroughForm } from './harness/flows';
 
@@ -98,10 +99,14 @@ test('no token reaches the page, and the API key only after Reveal', async ({ ap
   await openView(page, 'Account');
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
 
-  const entries = await keytar.findCredentials(keychainServiceName);
-  const ours = entries.filter(({ account }) => account.startsWith(app.sandbox.apiBaseUrl));
-  expect(ours).toHaveLength(1);
-  const stored = JSON.parse(ours[0]!.password) as { accessToken: string; refreshToken: string };
+  // The session's entry asked for by name: listing the whole service races other specs that add
+  // and delete entries in the same keychain at the same time ("No such secret item").
+  const entry = await keytar.getPassword(
+    keychainServiceName,
+    secretKeyFor(app.sandbox.apiBaseUrl, sandboxAccounts.demo.email),
+  );
+  expect(entry).not.toBeNull();
+  const stored = JSON.parse(entry!) as { accessToken: string; refreshToken: string };
   const tokens = [stored.accessToken, stored.refreshToken];
   expect(tokens.every((token) => typeof token === 'string' && token.length >= 16)).toBe(true);
 
