@@ -113,10 +113,19 @@ test('account states: chart with history and low banner, stale, offline, About',
   await app.advanceClock(5 * 60_000);
   await goOffline(app);
   await expect(page.getByTestId('stale-notice')).toContainText('You are offline.');
+  // Offline, as after a failed refresh, the stale notice is the one notice: no quota banner too.
+  await expect(page.getByRole('region', { name: 'Quota alert' })).toBeHidden();
   // The header's age and the notice's agree, both as of the moment the data went stale.
   await expect(page.getByTestId('last-updated')).toHaveText(/^Updated 5 min\.? ago$/);
   await expect(page.getByTestId('stale-notice')).toContainText(/as of 5 min\.? ago/);
   await lookAt(page, 'account-offline', 'Account', true);
+  // A form view offline: the same one notice, saying what waits for the connection.
+  await openView(page, 'Password');
+  await expect(page.getByTestId('stale-notice')).toContainText(
+    'The password can be changed once GreenCloud is reachable.',
+  );
+  await expect(page.getByRole('button', { name: 'Change password' })).toBeDisabled();
+  await lookAt(page, 'password-offline', 'Password', true);
   await page.context().setOffline(false);
 
   app.core.navigate({ view: 'show', target: 'about' });
