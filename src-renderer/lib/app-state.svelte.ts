@@ -70,7 +70,19 @@ export class AppState {
 /** The window's one AppState: made the first time the shell shows, then kept by the BootState. */
 export function signedInState(boot: BootState, target: Window): AppState {
   if (boot.signedIn) return boot.signedIn;
-  const app = new AppState(boot);
-  boot.adopt(app, app.start(target));
-  return app;
+  // Built in a root of its own, not in the component that first shows it: the state outlives that
+  // component (adding an account unmounts the shell), and the stores' $derived values, owned by a
+  // destroyed component, would keep the last account's figures (its profile beside the new
+  // account's quota).
+  let app: AppState | undefined;
+  const stopRoot = $effect.root(() => {
+    app = new AppState(boot);
+  });
+  const state = app!;
+  const stop = state.start(target);
+  boot.adopt(state, () => {
+    stop();
+    stopRoot();
+  });
+  return state;
 }

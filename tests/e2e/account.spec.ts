@@ -27,7 +27,9 @@ test('the Account view shows who I am, my bundle and my flags', async ({ app }) 
     page.getByRole('meter', { name: 'Quota left in the DEVELOPER bundle' }),
   ).toHaveAttribute('aria-valuetext', '100,000 of 100,000 left (100%)');
   // Auto-renewal is on for the demo account: the pace line says so.
-  await expect(page.getByTestId('forecast')).toContainText('Auto-renews');
+  await expect(page.getByTestId('forecast')).toHaveText(
+    'Auto-renews with a new DEVELOPER bundle when less than 1% is left.',
+  );
   await expect(quota.getByRole('button', { name: 'Buy refill' })).toBeEnabled();
 
   await expect(page.getByTestId('last-updated')).toHaveText(/^Updated just now$/);

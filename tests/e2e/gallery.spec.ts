@@ -84,6 +84,10 @@ test('account states: chart with history and low banner, stale, offline, About',
   await expect(page.getByTestId('forecast')).toContainText(
     'a new DEVELOPER bundle for $9.99, charged to Visa •••• 4242.',
   );
+  // The banner names the same moment as the pace line (the renewal), not the run-out point.
+  await expect(page.getByRole('region', { name: 'Quota alert' })).toContainText(
+    /· auto-renews in ~\d+ minutes/,
+  );
   await lookAt(page, 'account-low', 'Account', true);
 
   // Dismissed, the banner stays away until the level changes.
@@ -96,16 +100,32 @@ test('account states: chart with history and low banner, stale, offline, About',
   );
   await lookAt(page, 'account-critical', 'Account', true);
 
+  // A while later GreenCloud fails: the stale shot shows how old the data is, as a user would see it.
+  await app.advanceClock(12 * 60_000);
   await app.control.fault({ mode: 'status', status: 503, count: 3, path: '/v1/user' });
   await page.getByRole('button', { name: 'Refresh', exact: true }).click();
   await expect(page.getByTestId('stale-notice')).toBeVisible();
+  await expect(page.getByTestId('last-updated')).toHaveText(/^Updated 12 min\.? ago$/);
   await lookAt(page, 'account-stale', 'Account', true);
   await page.getByTestId('stale-notice').getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByTestId('stale-notice')).toBeHidden();
 
+  await app.advanceClock(5 * 60_000);
   await goOffline(app);
   await expect(page.getByTestId('stale-notice')).toContainText('You are offline.');
+  // Offline, as after a failed refresh, the stale notice is the one notice: no quota banner too.
+  await expect(page.getByRole('region', { name: 'Quota alert' })).toBeHidden();
+  // The header's age and the notice's agree, both as of the moment the data went stale.
+  await expect(page.getByTestId('last-updated')).toHaveText(/^Updated 5 min\.? ago$/);
+  await expect(page.getByTestId('stale-notice')).toContainText(/as of 5 min\.? ago/);
   await lookAt(page, 'account-offline', 'Account', true);
+  // A form view offline: the same one notice, saying what waits for the connection.
+  await openView(page, 'Password');
+  await expect(page.getByTestId('stale-notice')).toContainText(
+    'The password can be changed once GreenCloud is reachable.',
+  );
+  await expect(page.getByRole('button', { name: 'Change password' })).toBeDisabled();
+  await lookAt(page, 'password-offline', 'Password', true);
   await page.context().setOffline(false);
 
   app.core.navigate({ view: 'show', target: 'about' });
@@ -131,8 +151,8 @@ test('sign-in states: custom server, 2FA step, session ended', async ({ app }) =
   await page.getByRole('button', { name: 'Show password' }).click();
   await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('type', 'text');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Enter your 2FA code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your two-factor code' })).toBeVisible();
   // No sandbox card on the 2FA step.
   await expect(page.getByRole('button', { name: 'Try the sandbox' })).toHaveCount(0);
-  await lookAt(page, 'sign-in-2fa-step', 'Enter your 2FA code', false);
+  await lookAt(page, 'sign-in-2fa-step', 'Enter your two-factor code', false);
 });

@@ -75,6 +75,12 @@ test('the banner follows my quota down on every view, and its Buy refill brings 
   await refreshNow(app, 0);
   await expect(banner).toContainText('Quota used up: function calls are failing.');
   await expect(banner).toContainText('0 of 100,000 left (0%)');
+  // Used up with auto-renewal on: the renewal is due, as banner and pace line both say (never
+  // "auto-renews when less than 1% is left" under "Quota used up").
+  await expect(banner).toContainText('· auto-renewal is due');
+  await expect(page.getByTestId('forecast')).toHaveText(
+    /^Auto-renewal is due: a new DEVELOPER bundle/,
+  );
   expect(alertKinds(app)).toEqual(['low', 'critical', 'exhausted']);
   await captureView(page, 'quota-banner-exhausted');
 
@@ -124,7 +130,7 @@ test('at a steady pace, the Account view says when the quota runs out and charts
   await expect(page.getByTestId('autorenewal-status')).toHaveText('Auto-renewal is now off.');
   await openView(page, 'Account');
   const forecast = page.getByTestId('forecast');
-  await expect(forecast).toHaveText('Auto-renewal is off.');
+  await expect(forecast).toHaveText('Auto-renewal is off: buy a refill before the quota runs out.');
   // Too little history: a skeleton and one sentence, not "not enough history" twice.
   await expect(page.getByTestId('quota-chart-empty')).toBeVisible();
   await expect(page.getByText(/not enough history/i)).toHaveCount(0);

@@ -16,7 +16,8 @@ async function askForResetCode(app: AppHarness, email: string): Promise<string> 
   await expect(page.getByRole('heading', { name: 'Reset your password', level: 1 })).toBeVisible();
   await page.getByLabel('Email').fill(email);
   await page.getByRole('button', { name: 'Send reset code' }).click();
-  await expect(page.getByTestId('reset-sent')).toContainText('Check your inbox');
+  await expect(page.getByRole('heading', { name: 'Check your inbox', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('reset-sent')).toContainText('a reset code is on its way');
   const [mail] = await app.control.outbox(email);
   expect(mail).toMatchObject({ to: email, kind: 'reset-code' });
   return mail!.code!;
@@ -74,7 +75,8 @@ test('a forgotten password is reset with the emailed code, and only the new one 
   );
   await codeField.fill(code);
   await page.getByRole('button', { name: 'Set new password' }).click();
-  await expect(page.getByTestId('set-password-done')).toContainText('Password changed');
+  await expect(page.getByRole('heading', { name: 'Password changed', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('set-password-done')).toContainText('Your new password is set.');
   expect(await app.control.countRequests('GET', '/v1/user/resetPassword')).toBe(2);
   await captureView(page, 'set-password-done');
   await page.getByRole('button', { name: 'Go to sign in' }).click();

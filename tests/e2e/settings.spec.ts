@@ -35,9 +35,10 @@ test('the check interval is saved, survives a reload, and 5 seconds is refused',
   expect(Math.min(...offered)).toBe(15);
   await interval.evaluate((select: HTMLSelectElement) => select.add(new Option('5 seconds', '5')));
   await interval.selectOption('5');
-  await expect(page.getByTestId('settings-error')).toHaveText(
-    'The poll interval must be at least 15 seconds.',
-  );
+  // The notice names the setting that was refused, then why.
+  const refused = page.getByTestId('settings-error');
+  await expect(refused.locator('strong')).toHaveText('Check interval: not saved, back as it was');
+  await expect(refused.locator('p')).toHaveText('The poll interval must be at least 15 seconds.');
   await expect(interval).toHaveValue('300');
   const saved = await settingsInPage(page);
   expect(saved).toMatchObject({ ok: true, value: { pollIntervalSeconds: 300 } });

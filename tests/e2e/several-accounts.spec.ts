@@ -66,6 +66,8 @@ test('two accounts side by side: switch, alert on the hidden one, restart, sign 
   await signInBoth(app);
   await firstQuotaCheck(app);
   await expect(page.getByTestId('quota-gauge')).toContainText('1,000 of 1,000');
+  // The profile beside that quota is the same account's, never the one shown before it.
+  await expect(page.getByRole('region', { name: 'Profile' })).toContainText(twofa.email);
 
   // Both are listed; the 2FA one is shown.
   await page.getByRole('button', { name: 'Account menu' }).click();

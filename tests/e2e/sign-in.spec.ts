@@ -62,7 +62,9 @@ test('a 2FA account asks for the code only after email and password, and accepts
   await page.getByLabel('Password', { exact: true }).fill(twofa.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
-  await expect(page.getByRole('heading', { name: 'Enter your 2FA code', level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Enter your two-factor code', level: 1 }),
+  ).toBeVisible();
   await expect(codeField).toBeFocused();
   await captureView(page, 'sign-in-2fa');
 

@@ -37,7 +37,7 @@ test('I turn two-factor on with my authenticator and off again with a code', asy
   const status = page.getByTestId('twofa-status');
   await expect(status).toHaveText('Two-factor authentication is off.');
 
-  await page.getByRole('button', { name: 'Turn on two-factor' }).click();
+  await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
   const qr = page.getByRole('img', { name: 'QR code for GreenCloud two-factor authentication' });
   await expect(qr).toBeVisible();
   const secret = (await page.getByTestId('twofa-secret').innerText()).replace(/\s+/g, '');
@@ -77,13 +77,15 @@ test('I turn two-factor on with my authenticator and off again with a code', asy
   await openView(page, 'Two-factor authentication');
   const offCode = page.getByLabel('Code from your authenticator');
   await offCode.fill('12345');
-  await page.getByRole('button', { name: 'Turn off two-factor' }).click();
+  await page.getByRole('button', { name: 'Turn off two-factor authentication' }).click();
   await expect(offCode).toHaveAccessibleDescription(/6-digit code/);
   await expect(status).toHaveText('Two-factor authentication is on.');
 
   // The code that turned it on was this step's, and each code works once: use the next step's.
   await offCode.fill(totpCode(secret, Date.now() + 30_000));
   await expect(status).toHaveText('Two-factor authentication is off.');
-  await expect(page.getByText('Two-factor authentication is now off.')).toBeVisible();
+  await expect(page.getByTestId('twofa-done')).toHaveText(
+    'Turned off. Signing in now needs only your password.',
+  );
   expect(await app.control.countRequests('DELETE', '/v1/auth/2FA')).toBe(1);
 });
