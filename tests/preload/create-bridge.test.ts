@@ -6,26 +6,13 @@ import {
   eventChannel,
   subscribeName,
 } from '../../src-main/common/bridge-contract';
-import { createBridge, type BridgeTransport } from '../../src-preload/create-bridge';
+import { createBridge } from '../../src-preload/create-bridge';
+import { fakeBridgeTransport } from '../helpers/fake-bridge-transport';
 
 function fakeTransport() {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const transport: BridgeTransport = {
-    invoke: vi.fn(async (channel: string, payload: unknown) => ({
-      ok: true,
-      value: { channel, payload },
-    })),
-    subscribe(channel, listener) {
-      const set = listeners.get(channel) ?? new Set();
-      listeners.set(channel, set);
-      set.add(listener);
-      return () => set.delete(listener);
-    },
-  };
-  const emit = (channel: string, payload: unknown) => {
-    for (const listener of listeners.get(channel) ?? []) listener(payload);
-  };
-  return { transport, emit, listeners };
+  return fakeBridgeTransport(
+    vi.fn(async (channel: string, payload: unknown) => ({ ok: true, value: { channel, payload } })),
+  );
 }
 
 describe('createBridge', () => {

@@ -2,25 +2,15 @@
 // that answer, unless something may have changed it or it failed.
 import { describe, expect, it, vi } from 'vitest';
 import { callChannel, eventChannel } from '../../src-main/common/bridge-names';
-import type { BridgeTransport } from '../../src-preload/create-bridge';
 import { startStateEarly } from '../../src-preload/early-start-state';
+import { fakeBridgeTransport } from '../helpers/fake-bridge-transport';
 
 /** A transport whose replies the test hands out one by one, in order. */
 function heldTransport() {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const replies: ((value: unknown) => void)[] = [];
-  const transport: BridgeTransport = {
-    invoke: vi.fn(() => new Promise((resolve) => replies.push(resolve))),
-    subscribe(channel, listener) {
-      const set = listeners.get(channel) ?? new Set();
-      listeners.set(channel, set);
-      set.add(listener);
-      return () => set.delete(listener);
-    },
-  };
-  const emit = (channel: string, payload: unknown) => {
-    for (const listener of listeners.get(channel) ?? []) listener(payload);
-  };
+  const { transport, emit, listeners } = fakeBridgeTransport(
+    vi.fn(() => new Promise((resolve) => replies.push(resolve))),
+  );
   const listening = () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0);
   /** Lets the bridge's own promise steps run, then answers the oldest open call. */
   const answer = async (value: unknown) => {
