@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { bundleSizeReport } from './scripts/report-bundle-size';
+import { signedInPage } from './scripts/signed-in-page';
 
 // Builds the three processes into out/: main (ESM, Node), preload (CommonJS: a sandboxed preload
 // cannot be an ES module) and the renderer (Svelte, served from the app's own files on app://).
@@ -67,6 +68,6 @@ export default defineConfig({
         },
       },
     },
-    plugins: [svelte(), bundleSizeReport()],
+    plugins: [svelte(), signedInPage(), bundleSizeReport()],
   },
 });

@@ -11,6 +11,7 @@ import {
   eventChannel,
   subscribeName,
 } from '../src-main/common/bridge-names';
+import { startStateEarly } from './early-start-state';
 
 export interface BridgeTransport {
   invoke(channel: string, payload: unknown): Promise<unknown>;
@@ -26,6 +27,8 @@ export function createBridge(transport: BridgeTransport): GreenCloudBridge {
     bridge[name] = (request?: unknown) =>
       transport.invoke(channel, request) as Promise<BridgeResult<unknown>>;
   }
+  // The same call, made sooner: the page's first getStartState takes main's early answer.
+  bridge.getStartState = startStateEarly(transport);
   for (const name of bridgeEventNames) {
     const channel = eventChannel(name);
     bridge[subscribeName(name)] = (listener: (payload: unknown) => void) => {

@@ -2,6 +2,8 @@
 // scheme, so a sender whose frame is anywhere else (an injected iframe, a navigation that slipped
 // through) is refused by the handler registry.
 
+import type { SessionState } from '../common/bridge-contract';
+
 export const appScheme = 'app';
 export const appHost = 'greencloud';
 export const appOrigin = `${appScheme}://${appHost}`;
@@ -14,4 +16,14 @@ export function isAppPageUrl(url: string | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The page a window opens on, path only (the app:// handler and the e2e harness serve the same
+ * files). Both run the same renderer; with someone signed in, `signed-in.html` also fetches the
+ * signed-in side's chunk and stylesheet at once (written by scripts/signed-in-page.ts), so they
+ * load beside the entry instead of after it. Main knows which applies when it makes the window.
+ */
+export function windowPagePath(session: Pick<SessionState, 'status'>): string {
+  return session.status === 'signed-in' ? '/signed-in.html' : '/index.html';
 }

@@ -3,8 +3,10 @@
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { appHost, appOrigin, appScheme } from '../core/app-page';
 
-/** The page the window loads; the core's `isAppPageUrl` trusts this origin's frames. */
-export const appPageUrl = `${appOrigin}/index.html`;
+/** A page the window loads (windowPagePath); the core's `isAppPageUrl` trusts this origin's frames. */
+export function appPageUrl(pagePath: string): string {
+  return `${appOrigin}${pagePath}`;
+}
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

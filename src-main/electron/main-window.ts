@@ -23,6 +23,8 @@ export interface MainWindowDeps {
   allowDevTools: boolean;
   /** Window icon on Linux (Windows and macOS take it from the packaged app). */
   iconPath?: string;
+  /** The page to open (windowPagePath: signed in or not as the window opens). */
+  pagePath: string;
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
@@ -50,7 +52,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     }
   });
 
-  void window.loadURL(appPageUrl);
+  void window.loadURL(appPageUrl(deps.pagePath));
   return window;
 }
 

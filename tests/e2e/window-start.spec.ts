@@ -45,3 +45,55 @@ test('a window opens on the account the session shows, with that account’s dat
   await expect(profile).toContainText(demo.email);
   await expect(page.getByTestId('quota-gauge')).toContainText('100,000');
 });
+
+test('a window that opens signed in fetches the shell with its entry, and still signs out to the form', async ({
+  app,
+}) => {
+  const { page } = app;
+  const { demo } = sandboxAccounts;
+  const servedPage = async () => (await page.request.get(page.url())).text();
+  // Nobody signed in: the sign-in page, which names nothing of the signed-in side.
+  await app.open();
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/index.html');
+  expect(await servedPage()).not.toContain('SignedInRoot');
+
+  await signInThroughForm(app);
+  const shellRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/SignedInRoot-.*\.(js|css)$/.test(request.url())) shellRequests.push(request.url());
+  });
+  await app.open();
+  await expect(page.getByRole('region', { name: 'Quota', exact: true })).toContainText(
+    '100,000 invocations left',
+  );
+  // The page main opens a signed-in window on: the same entry, plus the shell's chunk and CSS.
+  expect(new URL(page.url()).pathname).toBe('/signed-in.html');
+  const served = await servedPage();
+  expect(served).toMatch(/<script type="module" crossorigin src="\.\/assets\/index-[^"]+\.js">/);
+  expect(served).toMatch(
+    /<link rel="modulepreload" crossorigin href="\.\/assets\/SignedInRoot-[^"]+\.js">/,
+  );
+  expect(served).toMatch(
+    /<link rel="stylesheet" crossorigin href="\.\/assets\/SignedInRoot-[^"]+\.css">/,
+  );
+  // Each file once (the entry's own import of the shell finds it loaded), and asked for before
+  // the entry had even arrived: by the page, not by the entry once it ran.
+  expect(shellRequests).toHaveLength(2);
+  const timing = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => ({
+      name: entry.name,
+      startTime: entry.startTime,
+      responseEnd: entry.responseEnd,
+    })),
+  );
+  const entry = timing.find((file) => /\/index-.*\.js$/.test(file.name))!;
+  const shell = timing.find((file) => /\/SignedInRoot-.*\.js$/.test(file.name))!;
+  expect(shell.startTime).toBeLessThan(entry.responseEnd);
+
+  // The signed-in page holds the whole app: signing out shows the sign-in form on it.
+  await page.getByRole('button', { name: 'Account menu' }).click();
+  await page.getByRole('menuitem', { name: `Sign out of ${demo.email}` }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Email' })).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAppPageUrl } from '../../../src-main/core/app-page';
+import { isAppPageUrl, windowPagePath } from '../../../src-main/core/app-page';
 import {
   appPageUrl,
   contentTypeFor,
@@ -49,8 +49,17 @@ describe('resolveAppFile', () => {
 });
 
 describe('the page URL', () => {
-  it('is one the handler registry trusts', () => {
-    expect(isAppPageUrl(appPageUrl)).toBe(true);
+  const signedOut = appPageUrl(windowPagePath({ status: 'signed-out' }));
+  const signedIn = appPageUrl(windowPagePath({ status: 'signed-in' }));
+
+  it('is one the handler registry trusts, signed in or not', () => {
+    expect(isAppPageUrl(signedOut)).toBe(true);
+    expect(isAppPageUrl(signedIn)).toBe(true);
+  });
+
+  it('is the sign-in page signed out, the one that also fetches the signed-in side signed in', () => {
+    expect(resolveAppFile(root, signedOut)).toBe(join(root, 'index.html'));
+    expect(resolveAppFile(root, signedIn)).toBe(join(root, 'signed-in.html'));
   });
 });
 
