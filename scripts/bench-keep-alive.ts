@@ -116,6 +116,15 @@ async function main(): Promise<void> {
     console.log(
       `app / baseline by median: ${(app.median / baseline.median).toFixed(2)}×; CPU time in this process: ${(app.cpuMicros / baseline.cpuMicros).toFixed(2)}×`,
     );
+    // Each pass's own ratio (its baseline and app runs are neighbours in time): how far the
+    // machine swayed the figure above within this one run.
+    const pairRatios = Array.from({ length: passes }, (_, pass) => {
+      const [raw, app] = [results[2 * pass]!, results[2 * pass + 1]!];
+      return app.mean / raw.mean;
+    }).sort((a, b) => a - b);
+    console.log(
+      `app / baseline pass by pass: ${pairRatios.map((r) => r.toFixed(2)).join(', ')}× (median ${pairRatios[Math.floor(passes / 2)]!.toFixed(2)}×)`,
+    );
     console.log(
       `new connection each / baseline: ${(fresh.mean / baseline.mean).toFixed(2)}× (what every request cost before)`,
     );
