@@ -21,6 +21,27 @@ export async function signInThroughForm(
   // The window's own read of the account too: on a busy machine it can leave after the watcher's
   // first poll, and a fault or reset a spec sets up next would meet it, or be joined by it.
   await expect(page.getByRole('region', { name: 'Profile' })).toContainText(account.email);
+  await apiSettled(app);
+}
+
+/**
+ * Waits until the sandbox has seen no API request for a quarter of a second. A read answered just
+ * before a spec resets the server or sets a one-shot fault can still be on its way into the app,
+ * and a Refresh clicked then joins it (one read, not two) and shows the answer from before.
+ */
+export async function apiSettled(app: AppHarness): Promise<void> {
+  let seen = -1;
+  await expect
+    .poll(
+      async () => {
+        const count = (await app.control.requests()).length;
+        const settled = count === seen;
+        seen = count;
+        return settled;
+      },
+      { intervals: [250] },
+    )
+    .toBe(true);
 }
 
 /**
