@@ -122,7 +122,7 @@ export const twofaSeedResponse = z.object({ seed: z.string().min(1) });
  * both mean "not there". So every reply loses its null object fields before its schema reads it
  * (`readReply`), and the schemas below say `.optional()`: the rest of the app has one case to
  * handle. One walk over the reply, not a nullish-then-transform pipe per field: those pipes made zod
- * allocate about 12 KB per account read (every poll) and kept it from compiling the object checks.
+ * allocate about 12 KB per account read (every poll), against about 1 KB for the JSON.parse.
  */
 export function readReply<T>(schema: z.ZodType<T>, json: unknown) {
   return schema.safeParse(withoutNullFields(json));
