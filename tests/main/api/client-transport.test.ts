@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GreenCloudClient } from '../../../src-main/api/greencloud-client';
 import { appErrorOf } from './helpers/app-error-of';
 import { freshSandboxPerTest, userAgent } from './helpers/sandbox-fixture';
-import { closedPort } from './helpers/scripted-server';
+import { closedPort, startStandInServer } from './helpers/scripted-server';
 
 const sandbox = freshSandboxPerTest();
 
@@ -112,5 +112,35 @@ describe('broken replies', () => {
     await sandbox.fault({ mode: 'status', status: 500, count: 5, path: '/v1/user' });
     expect((await appErrorOf(client.getAccount())).kind).toBe('server');
     expect(await sandbox.count('GET', '/v1/user')).toBe(3);
+  });
+
+  it("stops reading a reply far larger than GreenCloud's, on a read and on a payment alike", async () => {
+    // Reads and writes travel by different HTTP clients (kept-alive-read.ts, node-exchange.ts).
+    const huge = JSON.stringify({
+      id: 'u1',
+      email: 'a@b.test',
+      padding: 'x'.repeat(3 * 1024 * 1024),
+    });
+    const server = await startStandInServer(() => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: huge,
+    }));
+    try {
+      const client = new GreenCloudClient({
+        baseUrl: server.baseUrl,
+        userAgent,
+        readRetries: 0,
+        auth: { accessToken: async () => 'tok', renewAccessToken: async () => 'tok' },
+      });
+      for (const call of [() => client.getAccount(), () => client.buyRefill()]) {
+        const error = await appErrorOf(call());
+        expect(error.kind).toBe('unexpected-response');
+        expect(error.message).toContain('far larger');
+        expect(error.message).toContain(new URL(server.baseUrl).host);
+      }
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -96,8 +96,11 @@ describe('SignedInAccount', () => {
     const [demoAccount, twofaAccount] = await bothAccounts();
     demoAccount.start();
     twofaAccount.start();
-    await expect.poll(() => twofaAccount.quotaStatus().quota).toBe(1_000);
-    await expect.poll(() => demoAccount.quotaStatus().quota).toBe(100_000);
+    // Joins each watcher's first poll and waits for all of it: its quota shows before the poll has
+    // written its files, and a refresh in that gap would join it instead of reading again.
+    await Promise.all([demoAccount.watcher.refreshNow(), twofaAccount.watcher.refreshNow()]);
+    expect(twofaAccount.quotaStatus().quota).toBe(1_000);
+    expect(demoAccount.quotaStatus().quota).toBe(100_000);
 
     await control.setAccount(twofa.email, { quota: 50 });
     await twofaAccount.watcher.refreshNow();

@@ -8,7 +8,8 @@ import type { AddressInfo, Socket } from 'node:net';
 
 export interface ScriptedReply {
   status: number;
-  headers?: Record<string, string>;
+  /** A list sends the header once per item. */
+  headers?: Record<string, string | string[]>;
   body?: string;
 }
 
