@@ -1,8 +1,6 @@
 // Benchmark (prints figures, asserts nothing): GET /v1/user over HTTPS on loopback, in one run,
 //  - baseline: a raw https.request on a kept-alive https.Agent (no validation, no parsing),
 //  - the app: GreenCloudClient.getAccount() (network layer, schema parse, error mapping),
-//  - for what the client adds above its own HTTP library: a raw dispatch on undici's kept-alive
-//    connection (the app's reads travel by undici; see src-main/api/kept-alive-read.ts),
 //  - the old way for comparison: a fresh connection (and TLS handshake) per request.
 // Goal: the app within 1.2× of the baseline. Also counts TCP connections opened by each, through
 // Node's `net.client.socket` diagnostics channel. The sandbox runs in a process of its own.
@@ -12,7 +10,6 @@
 import { subscribe } from 'node:diagnostics_channel';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'undici';
 import { GreenCloudClient } from '../src-main/api/greencloud-client';
 import { createHttpTransport } from '../src-main/api/http-transport';
 import { ConnectionPool } from '../src-main/network/connection-pool';
@@ -85,20 +82,6 @@ async function main(): Promise<void> {
         req.end();
       });
     const keptAlive = new https.Agent({ keepAlive: true, secureContext });
-    const undiciConnection = new Client(url.origin, { connect: { secureContext } });
-    const rawUndici = () =>
-      new Promise<void>((resolve, reject) => {
-        undiciConnection.dispatch(
-          { path: url.pathname, method: 'GET', headers },
-          {
-            onRequestStart: () => undefined,
-            onResponseStart: () => undefined,
-            onResponseData: () => undefined,
-            onResponseEnd: () => resolve(),
-            onResponseError: (_controller, error) => reject(error),
-          },
-        );
-      });
     const client = new GreenCloudClient({
       baseUrl: sandbox.apiBaseUrl,
       userAgent: 'bench',
@@ -111,14 +94,12 @@ async function main(): Promise<void> {
     for (let pass = 0; pass < passes; pass += 1) {
       results.push(await timeEach('raw https.request, kept alive (baseline)', raw(keptAlive)));
       results.push(await timeEach('GreenCloudClient.getAccount()', () => client.getAccount()));
-      results.push(await timeEach('raw undici dispatch, kept alive', rawUndici));
     }
     const fresh = await timeEach('raw https.request, new connection each', raw(false));
     const best = (label: string) =>
       results.filter((r) => r.label === label).sort((a, b) => a.mean - b.mean)[0]!;
     const baseline = best('raw https.request, kept alive (baseline)');
     const app = best('GreenCloudClient.getAccount()');
-    const undici = best('raw undici dispatch, kept alive');
 
     console.log(
       `GET /v1/user over HTTPS on loopback, ${rounds} sequential requests each (after ${warmup} warm-up), best of ${passes} alternating passes\n`,
@@ -126,7 +107,7 @@ async function main(): Promise<void> {
     console.log(
       'what                                          mean ms  median ms  CPU µs  TCP connections',
     );
-    for (const r of [baseline, app, undici, fresh]) {
+    for (const r of [baseline, app, fresh]) {
       console.log(
         `${r.label.padEnd(44)}  ${r.mean.toFixed(3).padStart(7)}  ${r.median.toFixed(3).padStart(9)}  ${r.cpuMicros.toFixed(0).padStart(6)}  ${String(r.connections).padStart(15)}`,
       );
@@ -138,20 +119,16 @@ async function main(): Promise<void> {
     // Each pass's own ratio (its baseline and app runs are neighbours in time): how far the
     // machine swayed the figure above within this one run.
     const pairRatios = Array.from({ length: passes }, (_, pass) => {
-      const [raw, app] = [results[3 * pass]!, results[3 * pass + 1]!];
+      const [raw, app] = [results[2 * pass]!, results[2 * pass + 1]!];
       return app.mean / raw.mean;
     }).sort((a, b) => a - b);
     console.log(
       `app / baseline pass by pass: ${pairRatios.map((r) => r.toFixed(2)).join(', ')}× (median ${pairRatios[Math.floor(passes / 2)]!.toFixed(2)}×)`,
     );
     console.log(
-      `app / raw undici (what the client adds above its HTTP library): ${(app.mean / undici.mean).toFixed(2)}×`,
-    );
-    console.log(
       `new connection each / baseline: ${(fresh.mean / baseline.mean).toFixed(2)}× (what every request cost before)`,
     );
     keptAlive.destroy();
-    await undiciConnection.close();
   } finally {
     await sandbox.close();
     ca.remove();

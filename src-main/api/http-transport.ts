@@ -1,18 +1,20 @@
-// Sends one request: chooses the proxy, answers a proxy's 407 with the user's credentials, and
-// sends a read once more when its kept-alive socket turned out to be closed. Direct reads travel by
-// one kept-alive undici connection per server (kept-alive-read.ts), everything else by node:http
-// (node-exchange.ts). The network layer (src-main/network) holds the connections and the trust.
+// One HTTP exchange over node:http/https. Not fetch: GreenCloud's Set Password is a GET with a JSON
+// body, which fetch refuses and Node's request API sends. Not undici's Client either: measured, it
+// halves the CPU of a kept-alive read (99 against 216 µs), but loading it costs 60–150 ms and its
+// WebAssembly parser about 27 MiB of RSS (14 MiB more over the week's soak), for one poll a minute. The network layer (src-main/network)
+// chooses the proxy, the connection and the trusted certificates; this file sends, reads, and turns
+// failures into AppErrors that name the server's host and nothing else (never the URL's path,
+// query or credentials).
 
-import type http from 'node:http';
+import http from 'node:http';
+import https from 'node:https';
 import { AppError } from '../common/app-error';
 import { ExchangeDeadlines } from './exchange-deadlines';
-import { StaleSocket } from './exchange-failures';
-import { nodeExchange } from './node-exchange';
-import { keptAliveRead } from './kept-alive-read';
 import { ConnectionPool, type ConnectionUse } from '../network/connection-pool';
 import type { ProxyCredential, ProxyCredentials } from '../network/proxy-credentials';
 import { createProxyResolver, type ChooseProxy } from '../network/proxy-resolver';
 import { proxyLabel, type ProxyChoice } from '../network/proxy-rules';
+import { certificateRefusedSentence } from '../network/tls-failure';
 import { createTrustContext } from '../network/trusted-certificates';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -46,8 +48,31 @@ export interface HttpTransportOptions {
   pool?: ConnectionPool;
 }
 
+/** Replies larger than this are not GreenCloud's: stop reading rather than fill memory. */
+const maxResponseBytes = 2 * 1024 * 1024;
 /** How often one request may ask for the proxy's user name and password before giving up. */
 const maxProxyQuestions = 3;
+
+// Codes Node reports when the server cannot be reached at all or the connection drops.
+const offlineCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ENETRESET',
+  'EPIPE',
+  'EADDRNOTAVAIL',
+]);
+
+// A kept-alive socket the server closed while it sat idle fails the next request like this,
+// before any byte of a reply: the request never reached the server's handler.
+const staleSocketCodes = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
 let sharedDirect: HttpTransport | undefined;
 
@@ -64,15 +89,13 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
   const deadlines = new ExchangeDeadlines();
 
   const exchangeOnce = (request: HttpRequest, proxy: ProxyChoice, credential?: ProxyCredential) =>
-    proxy.kind === 'direct' && request.connection === 'reuse'
-      ? keptAliveRead(request, pool.readConnectionFor(request.url), deadlines)
-      : nodeExchange(
-          request,
-          proxy,
-          pool.agentFor(request.url, proxy, request.connection, credential),
-          pool,
-          deadlines,
-        );
+    exchange(
+      request,
+      proxy,
+      pool.agentFor(request.url, proxy, request.connection, credential),
+      pool,
+      deadlines,
+    );
 
   /** Reads on a reused socket get one more go when that socket turned out to be closed. */
   const exchangeWithReuse = async (
@@ -119,6 +142,165 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
       return response;
     },
   };
+}
+
+class StaleSocket extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.message);
+  }
+}
+
+function exchange(
+  request: HttpRequest,
+  proxy: ProxyChoice,
+  agent: http.Agent,
+  pool: ConnectionPool,
+  deadlines: ExchangeDeadlines,
+): Promise<HttpResponse> {
+  const { url } = request;
+  const host = url.host;
+  const via = proxy.kind === 'proxy' ? proxyLabel(proxy.url) : undefined;
+  const transport = url.protocol === 'https:' ? https : http;
+
+  return new Promise<HttpResponse>((resolve, reject) => {
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      cancelDeadline();
+      outcome();
+    };
+
+    const headers: Record<string, string> = { ...request.headers };
+    if (request.body !== undefined) {
+      headers['Content-Length'] = String(Buffer.byteLength(request.body));
+    } else if (request.method !== 'GET') {
+      // Say "no body" explicitly so Node does not switch to chunked encoding for POST/PUT/DELETE.
+      headers['Content-Length'] = '0';
+    }
+    // A fresh connection says so, and is closed after the reply instead of idling in a pool.
+    if (request.connection === 'fresh') headers.Connection = 'close';
+
+    const req = transport.request(url, {
+      method: request.method,
+      headers,
+      agent,
+      secureContext: pool.secureContext,
+      ...(proxy.kind === 'proxy' ? { checkServerIdentity: pool.identityCheckFor(url) } : {}),
+    } as https.RequestOptions);
+    let responded = false;
+
+    // 'finish' fires once the whole request (headers and body) has been handed to the socket. A
+    // failure after that may come after the server acted on it: the error says so (requestSent).
+    let sent = false;
+    req.on('finish', () => {
+      sent = true;
+    });
+    const markSent = (error: AppError) =>
+      sent ? new AppError({ ...error.toData(), requestSent: true }) : error;
+
+    const cancelDeadline = deadlines.start(request.timeoutMs, () => {
+      finish(() =>
+        reject(
+          markSent(
+            new AppError({
+              kind: 'timeout',
+              message: `${host} did not answer in time. Check your connection and try again.`,
+            }),
+          ),
+        ),
+      );
+      req.destroy();
+    });
+
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      const appError = markSent(networkError(error, host, via));
+      const stale =
+        req.reusedSocket &&
+        !responded &&
+        (staleSocketCodes.has(error.code ?? '') || error.message === 'socket hang up');
+      finish(() => reject(stale ? new StaleSocket(appError) : appError));
+    });
+
+    req.on('response', (res) => {
+      responded = true;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxResponseBytes) {
+          finish(() =>
+            reject(
+              new AppError({
+                kind: 'unexpected-response',
+                message: `${host} sent a reply far larger than GreenCloud's. Check the server address in Settings.`,
+              }),
+            ),
+          );
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('error', (error: NodeJS.ErrnoException) => {
+        finish(() => reject(markSent(networkError(error, host, via))));
+      });
+      res.on('end', () => {
+        finish(() =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            // A GreenCloud reply is one chunk: decoded as it is, not copied into a new buffer first.
+            text: (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8'),
+          }),
+        );
+      });
+    });
+
+    req.end(request.body);
+  });
+}
+
+function networkError(
+  error: NodeJS.ErrnoException,
+  host: string,
+  via: string | undefined,
+): AppError {
+  const code = error.code ?? '';
+  const certificate = certificateRefusedSentence(code, host);
+  if (certificate) return new AppError({ kind: 'unexpected-response', message: certificate });
+  if (code === 'ETIMEDOUT') {
+    return new AppError({
+      kind: 'timeout',
+      message: `${host} did not answer in time. Check your connection and try again.`,
+    });
+  }
+  if (
+    via !== undefined &&
+    (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+  ) {
+    return new AppError({
+      kind: 'offline',
+      message: `Could not reach the proxy ${via}. Check the proxy in Settings → Network or your system's network settings.`,
+    });
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL') {
+    return new AppError({
+      kind: 'offline',
+      message: `Could not find the server ${host}. Check your internet connection and the server address.`,
+    });
+  }
+  if (offlineCodes.has(code) || error.message === 'socket hang up') {
+    return new AppError({
+      kind: 'offline',
+      message: `Could not reach ${host}. Check your internet connection and try again.`,
+    });
+  }
+  // Other TLS and socket failures: still "cannot talk to the server", said without internals.
+  return new AppError({
+    kind: 'offline',
+    message: `The connection to ${host} failed. Check your connection and the server address.`,
+  });
 }
 
 function proxyCredentialsNeeded(proxy: string): AppError {

@@ -1,13 +1,11 @@
-// The connections requests travel through. Reads share kept-alive connections (a poll then costs
-// one request, not a TCP and TLS handshake as well): without a proxy on one undici connection per
-// server; through a proxy in a kept-alive agent. Every other call gets a connection of its own that
+// The agents requests travel through. Reads share kept-alive connections (a poll then costs one
+// request, not a TCP and TLS handshake as well); every other call gets a connection of its own that
 // is closed afterwards. Through a proxy, https goes by a CONNECT tunnel (https-proxy-agent) and
 // http by absolute URIs (http-proxy-agent). Every TLS connection uses the one trust context.
 
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
-import { Client } from 'undici';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { ProxyCredential } from './proxy-credentials';
@@ -22,14 +20,11 @@ export interface ConnectionPoolOptions {
 }
 
 const defaultIdleTimeoutMs = 4_000;
-/** Connections per server and route: a browser's number, far above what the app asks at once. */
-const maxSockets = 6;
 
 export class ConnectionPool {
   readonly secureContext: tls.SecureContext;
   readonly #idleTimeoutMs: number;
   readonly #kept = new Map<string, { agent: http.Agent; signedAs: string }>();
-  readonly #readConnections = new Map<string, Client>();
   readonly #identityChecks = new Map<
     string,
     NonNullable<tls.ConnectionOptions['checkServerIdentity']>
@@ -60,29 +55,6 @@ export class ConnectionPool {
   }
 
   /**
-   * The kept-alive connection for direct reads from `target`'s server: one, and reads queue on it.
-   * Not undici's Pool: undici checks an idle socket for one event-loop turn before it reuses it,
-   * and a Pool opens a second connection (a second TLS handshake) for a read that follows another
-   * at once. The app's reads rarely overlap, and each has its own deadline.
-   */
-  readConnectionFor(target: URL): Client {
-    let connection = this.#readConnections.get(target.origin);
-    if (!connection) {
-      connection = new Client(target.origin, {
-        // A server's "Keep-Alive: timeout" hint may shorten the idle time, never lengthen it.
-        keepAliveTimeout: this.#idleTimeoutMs,
-        keepAliveMaxTimeout: this.#idleTimeoutMs,
-        // The exchange's own deadline covers the whole exchange (kept-alive-read.ts).
-        headersTimeout: 0,
-        bodyTimeout: 0,
-        connect: { secureContext: this.secureContext },
-      });
-      this.#readConnections.set(target.origin, connection);
-    }
-    return connection;
-  }
-
-  /**
    * Through a CONNECT tunnel the TLS layer is not told the target's host, and for an IP address it
    * would check the name "localhost" instead: this checks the certificate against the address
    * asked for. One function per host, because Node pools TLS sockets by their options and a new
@@ -102,8 +74,6 @@ export class ConnectionPool {
   closeIdle(): void {
     for (const { agent } of this.#kept.values()) agent.destroy();
     this.#kept.clear();
-    for (const connection of this.#readConnections.values()) void connection.destroy();
-    this.#readConnections.clear();
   }
 
   #make(
@@ -115,7 +85,7 @@ export class ConnectionPool {
     const common = {
       keepAlive,
       timeout: this.#idleTimeoutMs,
-      maxSockets,
+      maxSockets: 6,
       scheduling: 'lifo' as const,
     };
     if (proxy.kind === 'direct') {

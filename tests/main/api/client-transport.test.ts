@@ -69,18 +69,23 @@ describe('offline', () => {
     expect(waited).toBe(0);
   });
 
-  it('reports a name that does not resolve as offline', async () => {
+  it('reports a name that does not resolve as offline, on a sign-in and on a read', async () => {
     const client = new GreenCloudClient({
       baseUrl: 'http://greencloud.invalid/v1',
       userAgent,
       timeoutMs: 3000,
       readRetries: 0,
+      auth: { accessToken: async () => 't', renewAccessToken: async () => 't' },
     });
-    const error = await appErrorOf(
-      client.login({ email: 'demo@greencloud.test', password: 'Demo123!' }),
-    );
-    expect(['offline', 'timeout']).toContain(error.kind);
-    expect(error.message).toContain('greencloud.invalid');
+    // A sign-in travels on a connection of its own, a read on the kept-alive pool.
+    for (const call of [
+      () => client.login({ email: 'demo@greencloud.test', password: 'Demo123!' }),
+      () => client.getAccount(),
+    ]) {
+      const error = await appErrorOf(call());
+      expect(['offline', 'timeout']).toContain(error.kind);
+      expect(error.message).toContain('greencloud.invalid');
+    }
   });
 });
 
@@ -115,7 +120,7 @@ describe('broken replies', () => {
   });
 
   it("stops reading a reply far larger than GreenCloud's, on a read and on a payment alike", async () => {
-    // Reads and writes travel by different HTTP clients (kept-alive-read.ts, node-exchange.ts).
+    // A read arrives on a kept-alive connection, a payment on one of its own: both stop reading.
     const huge = JSON.stringify({
       id: 'u1',
       email: 'a@b.test',

@@ -8,8 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 
 export interface ScriptedReply {
   status: number;
-  /** A list sends the header once per item. */
-  headers?: Record<string, string | string[]>;
+  headers?: Record<string, string>;
   body?: string;
 }
 
