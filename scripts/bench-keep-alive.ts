@@ -1,6 +1,8 @@
 // Benchmark (prints figures, asserts nothing): GET /v1/user over HTTPS on loopback, in one run,
 //  - baseline: a raw https.request on a kept-alive https.Agent (no validation, no parsing),
 //  - the app: GreenCloudClient.getAccount() (network layer, schema parse, error mapping),
+//  - for what the client adds above reading the reply at all: the baseline plus JSON.parse and the
+//    account schema's check, the two things the app must do with every reply and the baseline skips,
 //  - the old way for comparison: a fresh connection (and TLS handshake) per request.
 // Goal: the app within 1.2× of the baseline. Also counts TCP connections opened by each, through
 // Node's `net.client.socket` diagnostics channel. The sandbox runs in a process of its own.
@@ -12,6 +14,7 @@ import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { GreenCloudClient } from '../src-main/api/greencloud-client';
 import { createHttpTransport } from '../src-main/api/http-transport';
+import { accountResponse, readReply } from '../src-main/common/api-schemas';
 import { ConnectionPool } from '../src-main/network/connection-pool';
 import { createTrustContext } from '../src-main/network/trusted-certificates';
 import { sandboxAccounts } from '../sandbox/seed-accounts';
@@ -82,6 +85,25 @@ async function main(): Promise<void> {
         req.end();
       });
     const keptAlive = new https.Agent({ keepAlive: true, secureContext });
+    const rawAndRead = () =>
+      new Promise<void>((resolve, reject) => {
+        const req = https.request(
+          url,
+          { headers, agent: keptAlive, secureContext } as https.RequestOptions,
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => {
+              const read = readReply(accountResponse, JSON.parse(Buffer.concat(chunks).toString()));
+              if (read.success) resolve();
+              else reject(new Error('the account reply did not match its schema'));
+            });
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
     const client = new GreenCloudClient({
       baseUrl: sandbox.apiBaseUrl,
       userAgent: 'bench',
@@ -94,12 +116,14 @@ async function main(): Promise<void> {
     for (let pass = 0; pass < passes; pass += 1) {
       results.push(await timeEach('raw https.request, kept alive (baseline)', raw(keptAlive)));
       results.push(await timeEach('GreenCloudClient.getAccount()', () => client.getAccount()));
+      results.push(await timeEach('baseline + JSON.parse + schema check', rawAndRead));
     }
     const fresh = await timeEach('raw https.request, new connection each', raw(false));
     const best = (label: string) =>
       results.filter((r) => r.label === label).sort((a, b) => a.mean - b.mean)[0]!;
     const baseline = best('raw https.request, kept alive (baseline)');
     const app = best('GreenCloudClient.getAccount()');
+    const read = best('baseline + JSON.parse + schema check');
 
     console.log(
       `GET /v1/user over HTTPS on loopback, ${rounds} sequential requests each (after ${warmup} warm-up), best of ${passes} alternating passes\n`,
@@ -107,7 +131,7 @@ async function main(): Promise<void> {
     console.log(
       'what                                          mean ms  median ms  CPU µs  TCP connections',
     );
-    for (const r of [baseline, app, fresh]) {
+    for (const r of [baseline, app, read, fresh]) {
       console.log(
         `${r.label.padEnd(44)}  ${r.mean.toFixed(3).padStart(7)}  ${r.median.toFixed(3).padStart(9)}  ${r.cpuMicros.toFixed(0).padStart(6)}  ${String(r.connections).padStart(15)}`,
       );
@@ -119,11 +143,14 @@ async function main(): Promise<void> {
     // Each pass's own ratio (its baseline and app runs are neighbours in time): how far the
     // machine swayed the figure above within this one run.
     const pairRatios = Array.from({ length: passes }, (_, pass) => {
-      const [raw, app] = [results[2 * pass]!, results[2 * pass + 1]!];
+      const [raw, app] = [results[3 * pass]!, results[3 * pass + 1]!];
       return app.mean / raw.mean;
     }).sort((a, b) => a - b);
     console.log(
       `app / baseline pass by pass: ${pairRatios.map((r) => r.toFixed(2)).join(', ')}× (median ${pairRatios[Math.floor(passes / 2)]!.toFixed(2)}×)`,
+    );
+    console.log(
+      `baseline + JSON.parse + schema check / baseline: ${(read.mean / baseline.mean).toFixed(2)}×; app / that: ${(app.mean / read.mean).toFixed(2)}× (what the client adds above reading the reply)`,
     );
     console.log(
       `new connection each / baseline: ${(fresh.mean / baseline.mean).toFixed(2)}× (what every request cost before)`,
