@@ -82,7 +82,7 @@ export function errorFromResponse(response: HttpResponse, context: ErrorContext)
     case 'INVALID_TWOFA':
       return make(
         'twofa-invalid',
-        'That 2FA code was not accepted. Wait for the next code in your authenticator app and try again.',
+        'That two-factor code was not accepted. Wait for the next code in your authenticator app and try again.',
         { field: context.twofaField ?? server.field },
       );
     case 'PAYMENT_DECLINED':

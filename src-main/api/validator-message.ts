@@ -23,7 +23,7 @@ const validatorLine =
 const labels: Readonly<Record<string, string>> = {
   email: 'Email',
   password: 'Password',
-  twofa: 'The 2FA code',
+  twofa: 'The two-factor code',
   code: 'The code',
   key: 'API key',
   refreshToken: 'Refresh token',

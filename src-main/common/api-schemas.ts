@@ -40,7 +40,7 @@ const { required, alphanumspace, alphaspace, country, paymentMethod, twofaCode, 
   fieldRules;
 
 const password = ruledString('Password', maxLength.password, [required, ...passwordRules]);
-const twofa = ruledString('The 2FA code', maxLength.twofaCode, [required, twofaCode]);
+const twofa = ruledString('The two-factor code', maxLength.twofaCode, [required, twofaCode]);
 
 // ---- Authentication ----
 export const loginRequest = z.object({
@@ -55,7 +55,7 @@ export const apiKeyLoginRequest = z.object({
   key: ruledString('API key', maxLength.apiKey, [required, apiKey]),
 });
 export const twofaCodeRequest = z.object({
-  code: ruledString('The 2FA code', maxLength.twofaCode, [required, twofaCode]),
+  code: ruledString('The two-factor code', maxLength.twofaCode, [required, twofaCode]),
 });
 
 // ---- Account ----

@@ -103,13 +103,13 @@ test('with two-factor on, the change needs a current code', async ({ app }) => {
   await page.getByLabel('New password', { exact: true }).fill('Greener#2025');
   await page.getByLabel('Repeat new password').fill('Greener#2025');
   await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(code).toHaveAccessibleDescription('The 2FA code is required.');
+  await expect(code).toHaveAccessibleDescription('The two-factor code is required.');
   expect(await passwordChanges(app)).toBe(0);
 
   // A code the authenticator showed an hour ago is refused in a sentence beside the field.
   await code.fill(codeFromAnHourAgo(twofa.totpSecret));
   await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(code).toHaveAccessibleDescription(/^That 2FA code was not accepted\./);
+  await expect(code).toHaveAccessibleDescription(/^That two-factor code was not accepted\./);
   expect(await passwordChanges(app)).toBe(1);
 
   // The sign-in used this step's code and the server takes each code once: use the next step's,

@@ -75,7 +75,7 @@ test('a 2FA account asks for the code only after email and password, and accepts
   if (current.includes(stale)) stale = totpCode(twofa.totpSecret, now - 7_200_000);
   // The code field submits on its sixth digit: no button press needed.
   await codeField.fill(stale);
-  await expect(codeField).toHaveAccessibleDescription(/^That 2FA code was not accepted\./);
+  await expect(codeField).toHaveAccessibleDescription(/^That two-factor code was not accepted\./);
 
   await codeField.fill(totpCode(twofa.totpSecret, Date.now()));
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();

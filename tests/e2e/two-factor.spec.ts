@@ -63,7 +63,7 @@ test('I turn two-factor on with my authenticator and off again with a code', asy
   const code = page.getByLabel('Code from your authenticator');
   // The code field submits on its sixth digit.
   await code.fill(staleCode(secret));
-  await expect(code).toHaveAccessibleDescription(/^That 2FA code was not accepted\./);
+  await expect(code).toHaveAccessibleDescription(/^That two-factor code was not accepted\./);
   await expect(status).toHaveText('Two-factor authentication is off.');
 
   await code.fill(totpCode(secret, Date.now()));
