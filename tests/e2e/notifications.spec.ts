@@ -55,7 +55,8 @@ test('a refused change puts the switch back and says why', async ({ app }) => {
   await app.control.fault({ mode: 'status', status: 500, count: 1, path: '/v1/user/flags' });
   await lowQuota.click();
 
-  const error = page.getByTestId('settings-error');
+  // Under the switch that failed, in its own card, not at the top of the page.
+  const error = page.getByRole('region', { name: 'Notifications' }).getByTestId('settings-error');
   await expect(error).toContainText('Low-quota alerts: not saved, back as it was');
   await expect(error).not.toContainText(/Error:|at \w+ \(/); // a sentence, not a stack trace
   await expect(lowQuota).toBeChecked();
@@ -66,9 +67,10 @@ test('a refused change puts the switch back and says why', async ({ app }) => {
   });
   await captureView(page, 'settings-refused');
 
-  // Once GreenCloud answers again, the same click works.
-  await lowQuota.click();
+  // Once GreenCloud answers again, "Try again" makes the same change.
+  await error.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByTestId('settings-status')).toHaveText('Low-quota alerts are now off.');
+  await expect(lowQuota).not.toBeChecked();
   await expect(error).toBeHidden();
   const flagWrites = (await app.control.requests()).filter(
     (r) => r.method === 'PUT' && r.path === '/v1/user/flags',
