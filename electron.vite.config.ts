@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { bundleSizeReport } from './scripts/report-bundle-size';
-import { signedInPage } from './scripts/signed-in-page';
+import { pageChunkGroups } from './scripts/renderer-chunks';
 
 // Builds the three processes into out/: main (ESM, Node), preload (CommonJS: a sandboxed preload
 // cannot be an ES module) and the renderer (Svelte, served from the app's own files on app://).
@@ -51,14 +51,20 @@ export default defineConfig({
       // Chromium supports modulepreload natively: the polyfill is dead weight in the first load.
       modulePreload: { polyfill: false },
       rollupOptions: {
-        input: resolve('src-renderer/index.html'),
-        // Everything the first screen imports stays in the entry chunk. Without this group, once
-        // the signed-in chunk has a lazy chunk of its own, rolldown moves Svelte's runtime into a
-        // common chunk beside the entry and the sign-in screen's first load grows by ~1 KB.
+        // The sign-in page, and the page a window that opens signed in loads (the same app, with
+        // the signed-in side imported statically by its entry).
+        input: {
+          index: resolve('src-renderer/index.html'),
+          'signed-in': resolve('src-renderer/signed-in.html'),
+        },
+        // What both pages load, and the signed-in side, each one chunk (scripts/renderer-chunks.ts).
         output: {
           codeSplitting: {
             groups: [
-              { name: 'index', tags: ['$initial'] },
+              ...pageChunkGroups({
+                signIn: resolve('src-renderer/main.ts'),
+                signedIn: resolve('src-renderer/signed-in-main.ts'),
+              }),
               {
                 name: 'forms',
                 test: /[\\/](ForgotPassword|SetPassword|EndpointChooser|ConfirmDialog|ProxyCredentialsDialog)\.svelte|field-rules?\.ts/,
@@ -68,6 +74,6 @@ export default defineConfig({
         },
       },
     },
-    plugins: [svelte(), signedInPage(), bundleSizeReport()],
+    plugins: [svelte(), bundleSizeReport()],
   },
 });
