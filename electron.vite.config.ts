@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { bundleSizeReport } from './scripts/report-bundle-size';
-import { pageChunkGroups } from './scripts/renderer-chunks';
+import { appChunkGroup } from './scripts/renderer-chunks';
 
 // Builds the three processes into out/: main (ESM, Node), preload (CommonJS: a sandboxed preload
 // cannot be an ES module) and the renderer (Svelte, served from the app's own files on app://).
@@ -57,14 +57,12 @@ export default defineConfig({
           index: resolve('src-renderer/index.html'),
           'signed-in': resolve('src-renderer/signed-in.html'),
         },
-        // What both pages load, and the signed-in side, each one chunk (scripts/renderer-chunks.ts).
+        // What both pages load in one chunk; the signed-in side is signed-in.html's entry chunk
+        // (scripts/renderer-chunks.ts).
         output: {
           codeSplitting: {
             groups: [
-              ...pageChunkGroups({
-                signIn: resolve('src-renderer/main.ts'),
-                signedIn: resolve('src-renderer/signed-in-main.ts'),
-              }),
+              appChunkGroup(resolve('src-renderer/main.ts')),
               {
                 name: 'forms',
                 test: /[\\/](ForgotPassword|SetPassword|EndpointChooser|ConfirmDialog|ProxyCredentialsDialog)\.svelte|field-rules?\.ts/,
