@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { bundleSizeReport } from './scripts/report-bundle-size';
 import { appChunkGroup } from './scripts/renderer-chunks';
+import { signedInPage } from './scripts/signed-in-page';
 
 // Builds the three processes into out/: main (ESM, Node), preload (CommonJS: a sandboxed preload
 // cannot be an ES module) and the renderer (Svelte, served from the app's own files on app://).
@@ -52,7 +53,8 @@ export default defineConfig({
       modulePreload: { polyfill: false },
       rollupOptions: {
         // The sign-in page, and the page a window that opens signed in loads (the same app, with
-        // the signed-in side imported statically by its entry).
+        // the signed-in side imported statically by its entry; written from index.html by
+        // scripts/signed-in-page.ts).
         input: {
           index: resolve('src-renderer/index.html'),
           'signed-in': resolve('src-renderer/signed-in.html'),
@@ -72,6 +74,6 @@ export default defineConfig({
         },
       },
     },
-    plugins: [svelte(), bundleSizeReport()],
+    plugins: [svelte(), signedInPage(resolve('src-renderer')), bundleSizeReport()],
   },
 });
