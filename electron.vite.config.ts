@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { bundleSizeReport } from './scripts/report-bundle-size';
+import { appChunkGroup } from './scripts/renderer-chunks';
 import { signedInPage } from './scripts/signed-in-page';
 
 // Builds the three processes into out/: main (ESM, Node), preload (CommonJS: a sandboxed preload
@@ -51,14 +52,19 @@ export default defineConfig({
       // Chromium supports modulepreload natively: the polyfill is dead weight in the first load.
       modulePreload: { polyfill: false },
       rollupOptions: {
-        input: resolve('src-renderer/index.html'),
-        // Everything the first screen imports stays in the entry chunk. Without this group, once
-        // the signed-in chunk has a lazy chunk of its own, rolldown moves Svelte's runtime into a
-        // common chunk beside the entry and the sign-in screen's first load grows by ~1 KB.
+        // The sign-in page, and the page a window that opens signed in loads (the same app, with
+        // the signed-in side imported statically by its entry; written from index.html by
+        // scripts/signed-in-page.ts).
+        input: {
+          index: resolve('src-renderer/index.html'),
+          'signed-in': resolve('src-renderer/signed-in.html'),
+        },
+        // What both pages load in one chunk; the signed-in side is signed-in.html's entry chunk
+        // (scripts/renderer-chunks.ts).
         output: {
           codeSplitting: {
             groups: [
-              { name: 'index', tags: ['$initial'] },
+              appChunkGroup(resolve('src-renderer/main.ts')),
               {
                 name: 'forms',
                 test: /[\\/](ForgotPassword|SetPassword|EndpointChooser|ConfirmDialog|ProxyCredentialsDialog)\.svelte|field-rules?\.ts/,
@@ -68,6 +74,6 @@ export default defineConfig({
         },
       },
     },
-    plugins: [svelte(), signedInPage(), bundleSizeReport()],
+    plugins: [svelte(), signedInPage(resolve('src-renderer')), bundleSizeReport()],
   },
 });

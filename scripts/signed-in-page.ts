@@ -1,60 +1,27 @@
-// Writes out/renderer/signed-in.html: index.html plus the hints that fetch the signed-in side's
-// chunk (and the chunks it imports statically) and its stylesheet as the page opens. Main opens a
-// window on it when someone is signed in (windowPagePath in src-main/core/app-page.ts), so the
-// shell is fetched and compiled beside the entry instead of after the entry has run. Same entry
-// script, same code: index.html (the sign-in screen's first load) is unchanged.
-import type { OutputBundle, OutputChunk } from 'rolldown';
+// signed-in.html, the page a window that opens signed in loads (windowPagePath in
+// src-main/core/app-page.ts), is index.html with its own entry script: the same markup from one
+// file. Vite builds it as an HTML input like index.html (this plugin hands Vite the markup), so
+// the built page names its entry chunk and what that chunk imports, as index.html does.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
-/** The lazily imported module the signed-in page fetches at once. */
-const signedInModule = /[\\/]views[\\/]SignedInRoot\.svelte$/;
+const signInScript = '<script type="module" src="./main.ts"></script>';
+const signedInScript = '<script type="module" src="./signed-in-main.ts"></script>';
 
-/** The chunk of `moduleId`, its static imports (transitively, entries left out) and their CSS. */
-export function signedInFiles(
-  bundle: OutputBundle,
-  moduleId: RegExp,
-): { js: string[]; css: string[] } {
-  const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === 'chunk');
-  const root = chunks.find((chunk) => chunk.facadeModuleId && moduleId.test(chunk.facadeModuleId));
-  if (!root) throw new Error(`No chunk for ${moduleId}: the signed-in page has nothing to fetch.`);
-  const js: string[] = [];
-  const css = new Set<string>();
-  const visit = (chunk: OutputChunk) => {
-    if (chunk.isEntry || js.includes(chunk.fileName)) return;
-    js.push(chunk.fileName);
-    for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file);
-    for (const name of chunk.imports) {
-      const imported = bundle[name];
-      if (imported?.type === 'chunk') visit(imported);
-    }
-  };
-  visit(root);
-  return { js, css: [...css] };
+/** index.html's markup with signed-in.html's entry script in place of its own. */
+export function signedInMarkup(indexHtml: string): string {
+  if (!indexHtml.includes(signInScript)) throw new Error(`index.html has no ${signInScript}.`);
+  return indexHtml.replace(signInScript, signedInScript);
 }
 
-/** index.html with one modulepreload per chunk and one stylesheet per CSS file, before </head>. */
-export function withSignedInHints(html: string, files: { js: string[]; css: string[] }): string {
-  const links = [
-    ...files.js.map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`),
-    ...files.css.map((file) => `<link rel="stylesheet" crossorigin href="./${file}">`),
-  ];
-  if (!html.includes('</head>')) throw new Error('index.html has no </head>.');
-  return html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
-}
-
-export function signedInPage(): Plugin {
+/** The plugin; `root` is the renderer's folder (where index.html is). */
+export function signedInPage(root: string): Plugin {
+  const page = join(root, 'signed-in.html');
   return {
     name: 'greencloud:signed-in-page',
-    apply: 'build',
-    enforce: 'post',
-    generateBundle(_options, bundle) {
-      const index = bundle['index.html'];
-      if (index?.type !== 'asset') this.error('The renderer build wrote no index.html.');
-      this.emitFile({
-        type: 'asset',
-        fileName: 'signed-in.html',
-        source: withSignedInHints(String(index.source), signedInFiles(bundle, signedInModule)),
-      });
-    },
+    resolveId: (id) => (id === page ? page : undefined),
+    load: async (id) =>
+      id === page ? signedInMarkup(await readFile(join(root, 'index.html'), 'utf8')) : undefined,
   };
 }

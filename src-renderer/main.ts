@@ -1,14 +1,5 @@
-// Renderer entry: mounts the app when the preload's bridge is there, and a plain explanation when
-// it is not (a page opened outside the app must not crash into a blank window).
-import { mount } from 'svelte';
-import './styles/app.css';
-import { findBridge } from './lib/bridge';
-import App from './App.svelte';
-import MissingBridge from './views/MissingBridge.svelte';
+// index.html's entry: the sign-in screen, and any window that opens signed out. The signed-in side
+// comes later, as a chunk of its own (startWindow fetches it at boot).
+import { startWindow } from './start-window';
 
-const target = document.getElementById('app');
-if (target) {
-  const bridge = findBridge();
-  if (bridge) mount(App, { target, props: { bridge } });
-  else mount(MissingBridge, { target });
-}
+startWindow();
