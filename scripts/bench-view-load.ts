@@ -18,7 +18,6 @@ import keytar from 'keytar';
 import { build as viteBuild } from 'vite';
 import { bridgeCallNames, callChannel, eventChannel } from '../src-main/common/bridge-contract';
 import { createAppCore } from '../src-main/core/app-core';
-import { windowPagePath } from '../src-main/core/app-page';
 import { createHandlerRegistry } from '../src-main/core/handler-registry';
 import { startSandbox } from '../sandbox/server';
 import { sandboxAccounts } from '../sandbox/seed-accounts';
@@ -156,7 +155,7 @@ async function main(): Promise<void> {
     const bareShown = await reportsShown(barePage);
 
     // The page main opens a signed-in window on (index.html when nobody is signed in).
-    const appPageUrl = `${appServer.origin}${windowPagePath(await core.handlers.getSessionState(undefined))}`;
+    const appPageUrl = `${appServer.origin}${core.windowPagePath()}`;
     const appTimes: number[] = [];
     const bareTimes: number[] = [];
     for (let i = 0; i < warmUp + runs; i++) {

@@ -23,7 +23,7 @@ import Store from 'electron-store';
 // CommonJS: its named exports are reached through the default import under ESM.
 import electronUpdater from 'electron-updater';
 import { createAppCore, type AppCore } from './core/app-core';
-import { isAppPageUrl, windowPagePath } from './core/app-page';
+import { isAppPageUrl } from './core/app-page';
 import { deepLinkScheme, findDeepLinkArgument } from './core/deep-link';
 import { createHandlerRegistry } from './core/handler-registry';
 import { loadKeytar } from './session/load-keytar';
@@ -232,7 +232,7 @@ async function start(): Promise<void> {
 
   mainWindow = createMainWindow({
     preloadPath,
-    pagePath: windowPagePath(await core.handlers.getSessionState(undefined)),
+    pagePath: core.windowPagePath(),
     boundsStore: {
       load: () => core.settings.windowBounds(),
       save: (bounds) => core.settings.setWindowBounds(bounds),

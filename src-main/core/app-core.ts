@@ -36,6 +36,7 @@ import { removeStaleTempFiles } from './stale-temp-files';
 import { signedOutQuotaStatus, systemClock } from '../quota/quota-watcher';
 import { BillingFacts } from '../billing/billing-facts';
 import { AccountDirectory } from './account-directory';
+import { windowPagePath } from './app-page';
 import { parseDeepLink } from './deep-link';
 import type { BridgeHandlers } from './handler-registry';
 import { accountHandlers } from './handlers/account-handlers';
@@ -114,6 +115,8 @@ export interface AppCore {
   systemResumed(): void;
   networkOnline(): void;
   parseDeepLink(url: string): NavigationRequest | undefined;
+  /** The page a new window opens on: the signed-in page while someone is signed in (app-page.ts). */
+  windowPagePath(): string;
   /** True while a money call runs: the updater never restarts then (src-main/update). */
   isMoneyBusy(): boolean;
   shutdown(): Promise<void>;
@@ -322,6 +325,7 @@ function appCoreOver({
         account.billing.online();
       }),
     parseDeepLink,
+    windowPagePath: () => windowPagePath(directory.state()),
     async shutdown() {
       // The secrets leave the clipboard first (each account's dispose does), then the histories.
       await directory.dispose();

@@ -16,7 +16,6 @@ import { launchedAtLoginFlag } from '../../../src-main/electron/launch-at-login'
 import { createXdgAutostart } from '../../../src-main/electron/xdg-autostart';
 import { createAppCore, type AppCore } from '../../../src-main/core/app-core';
 import { createHandlerRegistry } from '../../../src-main/core/handler-registry';
-import { windowPagePath } from '../../../src-main/core/app-page';
 import { cardPageUrl } from '../../../src-main/core/card-page';
 import type { DesktopNotice, UpdateControl } from '../../../src-main/common/platform-ports';
 import type { WatcherClock } from '../../../src-main/quota/quota-watcher';
@@ -247,7 +246,7 @@ export const test = base.extend<
 
     // The page main would open the window on, signed in or not (windowPagePath).
     const open = async () => {
-      const pagePath = windowPagePath(await core.handlers.getSessionState(undefined));
+      const pagePath = core.windowPagePath();
       await page.goto(`${rendererServer.origin}${pagePath}`);
       await expect(page.locator('body')).not.toBeEmpty();
     };

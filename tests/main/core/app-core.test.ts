@@ -134,7 +134,9 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
 
   it('restores the session from the keychain at the next start', async () => {
     const first = await makeCore();
+    expect(first.core.windowPagePath()).toBe('/index.html');
     await first.core.handlers.signIn({ email: demo.email, password: demo.password });
+    expect(first.core.windowPagePath()).toBe('/signed-in.html');
     await first.core.shutdown();
     const second = await makeCore();
     expect(await second.core.handlers.getSessionState(undefined)).toMatchObject({
@@ -142,6 +144,8 @@ describe.skipIf(!keychainAvailable)('the app core', () => {
       email: demo.email,
       tokenStorage: { kind: 'keychain' },
     });
+    // The restored session's window opens on the signed-in page.
+    expect(second.core.windowPagePath()).toBe('/signed-in.html');
     const accountId = signedInId(await second.core.handlers.getSessionState(undefined));
     expect((await second.core.handlers.refreshAccount({ accountId })).account.email).toBe(
       demo.email,
