@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { bundleSizeReport } from './scripts/report-bundle-size';
-import { appChunkGroup } from './scripts/renderer-chunks';
-import { signedInPage } from './scripts/signed-in-page';
+import { bundleSizeReport, signInPageBudgets } from './scripts/report-bundle-size';
+import { rendererPageBuild } from './scripts/renderer-build';
 
 // Builds the three processes into out/: main (ESM, Node), preload (CommonJS: a sandboxed preload
 // cannot be an ES module) and the renderer (Svelte, served from the app's own files on app://).
@@ -45,35 +44,14 @@ export default defineConfig({
   renderer: {
     root: resolve('src-renderer'),
     base: './',
-    build: {
-      outDir: resolve('out/renderer'),
-      // electron-vite leaves the renderer unminified; the window parses every byte at each start.
-      minify: true,
-      // Chromium supports modulepreload natively: the polyfill is dead weight in the first load.
-      modulePreload: { polyfill: false },
-      rollupOptions: {
-        // The sign-in page, and the page a window that opens signed in loads (the same app, with
-        // the signed-in side imported statically by its entry; written from index.html by
-        // scripts/signed-in-page.ts).
-        input: {
-          index: resolve('src-renderer/index.html'),
-          'signed-in': resolve('src-renderer/signed-in.html'),
-        },
-        // What both pages load in one chunk; the signed-in side is signed-in.html's entry chunk
-        // (scripts/renderer-chunks.ts).
-        output: {
-          codeSplitting: {
-            groups: [
-              appChunkGroup(resolve('src-renderer/main.ts')),
-              {
-                name: 'forms',
-                test: /[\\/](ForgotPassword|SetPassword|EndpointChooser|ConfirmDialog|ProxyCredentialsDialog)\.svelte|field-rules?\.ts/,
-              },
-            ],
-          },
-        },
-      },
-    },
-    plugins: [svelte(), signedInPage(resolve('src-renderer')), bundleSizeReport()],
+    // The sign-in screen's page. signed-in.html is built on its own by
+    // signed-in-window.vite.config.ts, into the same folder (scripts/renderer-build.ts).
+    build: rendererPageBuild(
+      'index',
+      resolve('src-renderer/index.html'),
+      resolve('out/renderer'),
+      true,
+    ),
+    plugins: [svelte(), bundleSizeReport(signInPageBudgets)],
   },
 });

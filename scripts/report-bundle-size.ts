@@ -1,13 +1,16 @@
-// The renderer's size budget, checked on every build: prints the gzip size of each asset and the
-// totals, and fails the build when all JS + CSS exceed 95 KB gzip or the sign-in screen's first
-// load (index.html's entry scripts, their static imports and their CSS) exceeds 29.5 KB gzip. The
-// app is loaded from disk, but parse time and memory still grow with every kilobyte. The first load
-// is read from index.html itself: signed-in.html's entry (and the signed-in side it loads at once)
-// is another page's.
+// The renderer's size budgets, checked on every build of each page: prints the gzip size of each
+// asset and the totals, and fails the build when all JS + CSS exceed their budget or the page's
+// first load (the scripts its HTML names, their static imports and their CSS) exceeds its own. The
+// app is loaded from disk, but parse time and memory still grow with every kilobyte. Each page is a
+// build of its own (scripts/renderer-build.ts), so each report sees only its page's files.
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
 export interface BundleBudgets {
+  /** The built page whose first load is measured. */
+  page: string;
+  /** What its first load is, in a sentence: "The sign-in screen's first load". */
+  firstLoadName: string;
   /** Gzip bytes for every JS and CSS file together. */
   totalJsCss: number;
   /** Gzip bytes for what the first screen needs before it can render. */
@@ -21,7 +24,21 @@ export interface BundleBudgets {
 // another ~0.5 KB once the small signed-out chunks are merged: 96 → 97 KB. Drawing lucide's icons
 // from their data with one small component (LucideGlyph) instead of @lucide/svelte's Icon and one
 // component per icon: first load 31.7 → 29.3 KB, all 96.3 → 93.5 KB, budgets 29.5 and 95 KB.
-export const rendererBudgets: BundleBudgets = { totalJsCss: 95 * 1024, firstLoad: 29.5 * 1024 };
+export const signInPageBudgets: BundleBudgets = {
+  page: 'index.html',
+  firstLoadName: "The sign-in screen's first load",
+  totalJsCss: 95 * 1024,
+  firstLoad: 29.5 * 1024,
+};
+
+// signed-in.html's build holds the signed-in side in its entry and the sign-in screens in a lazy
+// chunk, so its first load is the signed-in side and App: 37.9 KB when it became a build of its own.
+export const signedInPageBudgets: BundleBudgets = {
+  page: 'signed-in.html',
+  firstLoadName: "The signed-in window's first load",
+  totalJsCss: 95 * 1024,
+  firstLoad: 38.5 * 1024,
+};
 
 /** One output file, as far as the budget cares. */
 export interface BundleFile {
@@ -51,9 +68,6 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-/** The page the sign-in screen is: a window opens on it whenever nobody is signed in. */
-export const firstPage = 'index.html';
-
 /** The files a built page names in its `<script src>` and `<link href>` tags, as bundle names. */
 export function filesNamedBy(html: string): string[] {
   const tags = html.match(/<(?:script|link)\b[^>]*>/g) ?? [];
@@ -63,8 +77,8 @@ export function filesNamedBy(html: string): string[] {
   });
 }
 
-/** What the first page names, everything that imports statically (transitively), and its CSS. */
-function firstLoadFiles(files: ReadonlyMap<string, BundleFile>): string[] {
+/** What `page` names, everything that imports statically (transitively), and its CSS. */
+function firstLoadFiles(files: ReadonlyMap<string, BundleFile>, page: string): string[] {
   const seen = new Set<string>();
   const visit = (fileName: string) => {
     if (seen.has(fileName)) return;
@@ -73,7 +87,7 @@ function firstLoadFiles(files: ReadonlyMap<string, BundleFile>): string[] {
     for (const imported of [...(file?.imports ?? []), ...(file?.importedCss ?? [])])
       visit(imported);
   };
-  for (const named of files.get(firstPage)?.pageFiles ?? []) visit(named);
+  for (const named of files.get(page)?.pageFiles ?? []) visit(named);
   return [...seen].filter((fileName) => files.has(fileName) && isJsOrCss(fileName)).sort();
 }
 
@@ -83,7 +97,7 @@ export function reportBundle(files: readonly BundleFile[], budgets: BundleBudget
   const totalJsCss = sorted
     .filter((file) => isJsOrCss(file.fileName))
     .reduce((sum, file) => sum + file.gzipBytes, 0);
-  const firstLoadNames = firstLoadFiles(byName);
+  const firstLoadNames = firstLoadFiles(byName, budgets.page);
   const firstLoad = firstLoadNames.reduce(
     (sum, name) => sum + (byName.get(name)?.gzipBytes ?? 0),
     0,
@@ -91,7 +105,7 @@ export function reportBundle(files: readonly BundleFile[], budgets: BundleBudget
 
   const width = Math.max(...sorted.map((file) => file.fileName.length), 10);
   const lines = [
-    'Renderer bundle (gzip):',
+    `Renderer bundle for ${budgets.page} (gzip):`,
     ...sorted.map(
       (file) =>
         `  ${file.fileName.padEnd(width)}  ${kb(file.gzipBytes).padStart(9)}${firstLoadNames.includes(file.fileName) ? '  (first load)' : ''}`,
@@ -107,14 +121,14 @@ export function reportBundle(files: readonly BundleFile[], budgets: BundleBudget
   }
   if (firstLoad > budgets.firstLoad) {
     failures.push(
-      `The sign-in screen's first load is ${kb(firstLoad)} gzip, over the ${kb(budgets.firstLoad)} budget: ${firstLoadNames.join(', ')}.`,
+      `${budgets.firstLoadName} is ${kb(firstLoad)} gzip, over the ${kb(budgets.firstLoad)} budget: ${firstLoadNames.join(', ')}.`,
     );
   }
   return { lines, totalJsCss, firstLoad, firstLoadFiles: firstLoadNames, failures };
 }
 
 /** The Vite plugin: measures the finished bundle and fails the build when over budget. */
-export function bundleSizeReport(budgets: BundleBudgets = rendererBudgets): Plugin {
+export function bundleSizeReport(budgets: BundleBudgets): Plugin {
   return {
     name: 'greencloud:bundle-size-report',
     apply: 'build',

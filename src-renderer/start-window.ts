@@ -1,33 +1,28 @@
 // What both pages' entries run: mounts the app when the preload's bridge is there, and a plain
 // explanation when it is not (a page opened outside the app must not crash into a blank window).
-// The entries differ only in how the signed-in side arrives: index.html (the sign-in screen) fetches
-// it at boot, as a chunk of its own; signed-in.html's entry is that chunk, so a window that opens
-// signed in draws the shell in its first render instead of one task later.
+// The entries differ only in which side of the app they hold and which comes later: index.html (the
+// sign-in screen) holds the sign-in screens and fetches the signed-in side; signed-in.html holds
+// the signed-in side and fetches the sign-in screens (scripts/renderer-build.ts).
 import { mount, type Component } from 'svelte';
 import './styles/app.css';
 import { findBridge } from './lib/bridge';
 import App from './App.svelte';
 import MissingBridge from './views/MissingBridge.svelte';
 
-/** The signed-in side's root component: here already, or on its way. */
-export type SignedInRootSource = Component | Promise<Component>;
+/** A side's root component: here already (drawn in the first render), or on its way. */
+export type RootSource = Component | Promise<Component>;
 
-let started = false;
+export interface WindowRoots {
+  /** The sign-in screens (also shown while another account is being added). */
+  signedOut: RootSource;
+  /** The signed-in side: the shell and its views. */
+  signedIn: RootSource;
+}
 
-/**
- * `signedInRoot`: the signed-in side when the entry imported it. Without it the chunk is fetched
- * now, at boot, alongside the first call rather than after it answers, so a restored session or a
- * sign-in finds it already parsed; it stays a chunk of its own, out of the sign-in screen's first
- * load. The window starts once: that chunk is signed-in.html's entry, which calls this again when
- * it arrives on index.html.
- */
-export function startWindow(
-  signedInRoot: SignedInRootSource = import('./signed-in-main').then((m) => m.SignedInRoot),
-): void {
+export function startWindow(roots: WindowRoots): void {
   const target = document.getElementById('app');
-  if (!target || started) return;
-  started = true;
+  if (!target) return;
   const bridge = findBridge();
-  if (bridge) mount(App, { target, props: { bridge, signedInRoot } });
+  if (bridge) mount(App, { target, props: { bridge, roots } });
   else mount(MissingBridge, { target });
 }

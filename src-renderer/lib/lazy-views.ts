@@ -7,6 +7,7 @@ import type { ComponentProps } from 'svelte';
 import type QuotaChartPlot from '../components/QuotaChartPlot.svelte';
 import type { SignedInView } from './router.svelte';
 import { LazyComponent } from './lazy-component.svelte';
+import { whenIdle } from './when-idle';
 
 const afterQuota = () => import('../views/after-quota');
 
@@ -29,7 +30,7 @@ let prefetched = false;
 export function prefetchLazyViews(win: Window = window): void {
   if (prefetched) return;
   prefetched = true;
-  win.requestIdleCallback(() => {
+  void whenIdle(win).then(() => {
     for (const view of Object.values(lazyViews)) void view.load();
   });
 }

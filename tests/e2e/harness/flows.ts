@@ -1,8 +1,9 @@
 // Steps many specs share, written as a user would do them.
 
-import { readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { filesNamedBy } from '../../../scripts/report-bundle-size';
 import { sandboxAccounts } from '../../../sandbox/seed-accounts';
 import type { AppHarness } from './app-fixture';
 
@@ -59,17 +60,38 @@ export const afterQuotaChunk = /\/assets\/after-quota-[\w-]+\.js$/;
  * The computer goes offline. In the app the window's own files come from app:// on disk, which no
  * network state touches; the harness serves them over loopback HTTP, which Chromium's offline
  * emulation cuts as well. So the chunk of the views after Account (which the window fetches once
- * the quota shows, when idle) is loaded first, into the page's own module map: a spec can then open
- * Billing offline as a user of the app could.
+ * the quota shows, when idle) is in the page's own module map first: a spec can then open Billing
+ * offline as a user of the app could. It is the chunk this page fetched: each page is a build of
+ * its own, with its own copy (scripts/renderer-build.ts), and the other copy would start a second
+ * app in the window.
  */
 export async function goOffline(app: AppHarness): Promise<void> {
-  const assets = await readdir(resolve('out/renderer/assets'));
-  const chunk = assets.find((name) => afterQuotaChunk.test(`/assets/${name}`));
-  if (!chunk) throw new Error('out/renderer has no after-quota chunk: run `npm run build`.');
+  const chunk = await chunkOfShownPage(app.page, afterQuotaChunk);
   await app.page.evaluate(async (url) => {
     await import(url);
-  }, `./assets/${chunk}`);
+  }, `./${chunk}`);
   await app.page.context().setOffline(true);
+}
+
+/**
+ * The built file matching `pattern` that the page the window shows can load: found from the
+ * scripts its HTML names, through the chunks they name in turn. Each page is a build of its own.
+ */
+async function chunkOfShownPage(page: Page, pattern: RegExp): Promise<string> {
+  const html = await (await page.request.get(page.url())).text();
+  const queue = filesNamedBy(html).filter((file) => file.endsWith('.js'));
+  const seen = new Set(queue);
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (pattern.test(`/${file}`)) return file;
+    const code = await readFile(resolve('out/renderer', file), 'utf8');
+    for (const [, name] of code.matchAll(/["'`]\.\/([\w-]+\.js)["'`]/g)) {
+      const named = `assets/${name}`;
+      if (seen.has(named)) continue;
+      seen.add(named);
+      queue.push(named);
+    }
+  }
+  throw new Error(`The shown page loads no chunk like ${pattern}: run \`npm run build\`.`);
 }
 
 /** The sidebar's views, in its order. */
