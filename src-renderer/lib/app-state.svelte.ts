@@ -10,6 +10,7 @@ import { QuotaStore } from './quota-store.svelte';
 import type { Router } from './router.svelte';
 import type { SessionStore } from './session-store.svelte';
 import type { SettingsStore } from './settings-store.svelte';
+import { whenIdle } from './when-idle';
 
 export class AppState {
   readonly bridge: GreenCloudBridge;
@@ -63,7 +64,8 @@ export class AppState {
     else void this.account.load();
     if (opening?.quota) this.quota.apply(opening.quota);
     else void this.quota.load();
-    void this.settings.load();
+    // Settings serve the views behind the sidebar, not Account: asked for once the quota is drawn.
+    void whenIdle().then(() => this.settings.load());
   }
 }
 

@@ -1,21 +1,33 @@
 // Numbers, money and times, formatted the way the user's system does.
 
-const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const money = new Intl.NumberFormat(undefined, {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+/**
+ * A formatter made on first use: making one loads its locale data (a date-and-time formatter took
+ * about 8 ms here), and the window's first screen needs only some of them.
+ */
+export function madeOnFirstUse<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+const integer = madeOnFirstUse(
+  () => new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }),
+);
+const money = madeOnFirstUse(
+  () => new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+);
+const dateTime = madeOnFirstUse(
+  () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+);
+const date = madeOnFirstUse(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }));
+const time = madeOnFirstUse(() => new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }));
 
 export function formatCount(value: number): string {
-  return integer.format(value);
+  return integer().format(value);
 }
 
 /** Prices and invoice amounts: the API does not state a currency, so none is invented here. */
 export function formatAmount(value: number): string {
-  return money.format(value);
+  return money().format(value);
 }
 
 export function formatPercent(value: number): string {
@@ -26,28 +38,30 @@ export function formatPercent(value: number): string {
 export function formatWhen(epochMs: number, now = Date.now()): string {
   const then = new Date(epochMs);
   return new Date(now).toDateString() === then.toDateString()
-    ? `today at ${time.format(then)}`
-    : dateTime.format(then);
+    ? `today at ${time().format(then)}`
+    : dateTime().format(then);
 }
 
 export function formatDateTime(epochMs: number): string {
-  return dateTime.format(new Date(epochMs));
+  return dateTime().format(new Date(epochMs));
 }
 
 /** Invoice days arrive in Unix seconds. */
 export function formatUnixDay(seconds: number): string {
-  return date.format(new Date(seconds * 1000));
+  return date().format(new Date(seconds * 1000));
 }
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+const relative = madeOnFirstUse(
+  () => new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' }),
+);
 
 /** "just now", "12 min ago", "3 hr ago", "2 days ago": the exact time goes in the title. */
 export function formatRelative(epochMs: number, now = Date.now()): string {
   const seconds = Math.round((epochMs - now) / 1000);
   if (Math.abs(seconds) < 45) return 'just now';
   const minutes = Math.round(seconds / 60);
-  if (Math.abs(minutes) < 60) return relative.format(minutes, 'minute');
+  if (Math.abs(minutes) < 60) return relative().format(minutes, 'minute');
   const hours = Math.round(minutes / 60);
-  if (Math.abs(hours) < 36) return relative.format(hours, 'hour');
-  return relative.format(Math.round(hours / 24), 'day');
+  if (Math.abs(hours) < 36) return relative().format(hours, 'hour');
+  return relative().format(Math.round(hours / 24), 'day');
 }
