@@ -6,7 +6,7 @@
 // against a local sandbox, through the e2e harness's bridge; the bare page is one component that
 // prints a number. Runs alternate app, bare, app, bare… so both see the same machine load.
 //
-//   npm run bench:view-load            (about 30 s; CHROMIUM=/path overrides /usr/bin/chromium)
+//   npm run bench:view-load            (about a minute; CHROMIUM=/path overrides /usr/bin/chromium)
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -24,7 +24,7 @@ import { sandboxAccounts } from '../sandbox/seed-accounts';
 import { buildPageBridgeScript } from '../tests/e2e/harness/page-bridge-script';
 import { startRendererServer } from '../tests/e2e/harness/renderer-server';
 
-const runs = 25;
+const runs = 50;
 const warmUp = 3;
 
 /**
