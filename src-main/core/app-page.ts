@@ -20,9 +20,9 @@ export function isAppPageUrl(url: string | undefined): boolean {
 
 /**
  * The page a window opens on, path only (the app:// handler and the e2e harness serve the same
- * files). Both run the same app; with someone signed in, `signed-in.html`'s entry imports the
- * signed-in side statically, so it loads beside the entry and draws in the first render instead of
- * after a lazy import. Main knows which applies when it makes the window.
+ * files). Both run the same app; `signed-in.html` is a build of its own whose one script holds the
+ * signed-in side (scripts/renderer-build.ts), so a window opening signed in draws it in the first
+ * render instead of after a lazy import. Main knows which applies when it makes the window.
  */
 export function windowPagePath(session: Pick<SessionState, 'status'>): string {
   return session.status === 'signed-in' ? '/signed-in.html' : '/index.html';
